@@ -1,0 +1,6 @@
+package org.querent.ingest;
+
+/** What an item is, which decides how it is shown and which models can read it. */
+public enum ItemKind {
+    IMAGE, TEXT
+}

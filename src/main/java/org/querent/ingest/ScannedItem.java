@@ -1,5 +1,7 @@
 package org.querent.ingest;
 
+import org.querent.common.ItemKind;
+
 /**
  * One item found in a dataset folder.
  *

@@ -1,0 +1,240 @@
+package org.querent.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
+
+/**
+ * One open project file: a single SQLite connection (WAL, foreign keys) guarded by a lock file so a
+ * second process cannot open the same project. All access goes through {@link #read} and
+ * {@link #write}, which serialise callers: the project has exactly one writer.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path file;
+    private final Connection connection;
+    private final FileChannel lockChannel;
+    private final FileLock processLock;
+    private final ReentrantLock access = new ReentrantLock();
+    private boolean closed;
+
+    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock) {
+        this.file = file;
+        this.connection = connection;
+        this.lockChannel = lockChannel;
+        this.processLock = processLock;
+    }
+
+    /**
+     * Opens (and creates when {@code create}) the project file, takes the process lock and brings the
+     * schema up to date.
+     */
+    public static Database open(Path file, boolean create) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!create && !Files.isRegularFile(absolute)) {
+            throw QuerentException.notFound("project file not found: " + absolute
+                    + " (check the path, or create a project with 'querent init')");
+        }
+        if (create && Files.exists(absolute)) {
+            throw QuerentException.usage("a file already exists at " + absolute
+                    + ": choose another project name or delete the old file");
+        }
+        FileChannel channel = null;
+        FileLock lock;
+        Path lockFile = lockFileOf(absolute);
+        try {
+            Files.createDirectories(absolute.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw StorageErrors.io("cannot lock the project " + absolute, e);
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
+                    + " is already open in another Querent window or command: close it there first"
+                    + " (lock: " + lockFile + ")");
+        }
+        try {
+            writeOwner(channel);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA foreign_keys=ON");
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            Database db = new Database(absolute, connection, channel, lock);
+            try {
+                Migrations.apply(db, create);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        } catch (SQLException e) {
+            releaseQuietly(lock, channel);
+            throw StorageErrors.sql("cannot open the project " + absolute, e);
+        } catch (RuntimeException e) {
+            releaseQuietly(lock, channel);
+            throw e;
+        }
+    }
+
+    static Path lockFileOf(Path project) {
+        return project.resolveSibling(project.getFileName() + ".lock");
+    }
+
+    private static void writeOwner(FileChannel channel) {
+        try {
+            String owner = "pid " + ProcessHandle.current().pid() + "\n";
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException ignored) {
+            // The owner note is only a courtesy for a person looking at the lock file.
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs a read under the project's access lock. */
+    public <T> T read(SqlFunction<Connection, T> work) {
+        access.lock();
+        try {
+            ensureOpen();
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw StorageErrors.sql("reading the project failed", e);
+        } finally {
+            access.unlock();
+        }
+    }
+
+    /**
+     * Runs work inside one transaction: committed when it returns, rolled back when it throws. Nested
+     * calls join the outer transaction.
+     */
+    public <T> T write(SqlFunction<Connection, T> work) {
+        access.lock();
+        try {
+            ensureOpen();
+            if (!connection.getAutoCommit()) {
+                return work.apply(connection); // nested: the outer call commits
+            }
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StorageErrors.sql("saving to the project failed", e);
+        } finally {
+            access.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is the one worth reporting.
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project " + file.getFileName() + " is closed");
+        }
+    }
+
+    /** Folds the WAL into the main file, so the single .querent file is complete on its own. */
+    public void checkpoint() {
+        read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        access.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException ignored) {
+                // Closing still releases everything; the WAL is replayed at the next open.
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Nothing more can be done for a connection that fails to close.
+            }
+            releaseQuietly(processLock, lockChannel);
+            try {
+                Files.deleteIfExists(lockFileOf(file));
+            } catch (IOException ignored) {
+                // A leftover lock file is harmless: only a held OS lock blocks another process.
+            }
+        } finally {
+            access.unlock();
+        }
+    }
+
+    private static void releaseQuietly(FileLock lock, FileChannel channel) {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException ignored) {
+            // Closing the channel below releases the lock too.
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Nothing to do.
+            }
+        }
+    }
+
+    /** A function over a connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlFunction<A, R> {
+        R apply(A a) throws SQLException;
+    }
+}

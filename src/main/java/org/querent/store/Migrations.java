@@ -1,0 +1,97 @@
+package org.querent.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
+
+/**
+ * Ordered schema migrations, tracked in {@code PRAGMA user_version}. Each script runs in one
+ * transaction that ends by bumping the version, so a crash leaves the file at a whole version.
+ */
+public final class Migrations {
+
+    /** Scripts in order; script i brings the schema to version i + 1. */
+    private static final List<String> SCRIPTS = List.of("V1__project.sql");
+
+    /** The schema version this build writes. */
+    public static final int CURRENT_VERSION = SCRIPTS.size();
+
+    private Migrations() {
+    }
+
+    static void apply(Database db, boolean created) {
+        int version = db.read(Migrations::userVersion);
+        if (version > CURRENT_VERSION) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
+                    + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
+        }
+        if (version == 0 && !created && !looksEmpty(db)) {
+            throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
+                    + " is not a Querent project: open a .querent file made by 'querent init'");
+        }
+        for (int v = version; v < CURRENT_VERSION; v++) {
+            String script = load(SCRIPTS.get(v));
+            int target = v + 1;
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (String sql : statements(script)) {
+                        st.execute(sql);
+                    }
+                    st.execute("PRAGMA user_version = " + target);
+                }
+                return null;
+            });
+        }
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static boolean looksEmpty(Database db) {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                return rs.next() && rs.getInt(1) == 0;
+            }
+        });
+    }
+
+    private static String load(String name) {
+        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + name, e);
+        }
+    }
+
+    /** Splits a script into statements: comments dropped, then split at semicolons ending a line. */
+    static List<String> statements(String script) {
+        StringBuilder body = new StringBuilder();
+        for (String line : script.split("\n")) {
+            int comment = line.indexOf("--");
+            body.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : body.toString().split(";\\s*\n")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package org.querent.store;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Turns SQLite and I/O failures into messages a user can act on. */
+final class StorageErrors {
+    private StorageErrors() {
+    }
+
+    static QuerentException sql(String context, SQLException e) {
+        SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
+        if (code != null) {
+            switch (code) {
+                case SQLITE_FULL:
+                    return new QuerentException(ErrorKind.STORAGE, context + ": the disk is full."
+                            + " Free some space and try again; everything saved before this point is kept", e);
+                case SQLITE_READONLY:
+                case SQLITE_READONLY_DBMOVED:
+                case SQLITE_CANTOPEN:
+                    return new QuerentException(ErrorKind.STORAGE, context
+                            + ": the project file cannot be written. Check that its folder exists and is writable", e);
+                case SQLITE_BUSY:
+                case SQLITE_LOCKED:
+                    return new QuerentException(ErrorKind.PROJECT, context
+                            + ": the project is in use by another program. Close it there and try again", e);
+                case SQLITE_CORRUPT:
+                case SQLITE_NOTADB:
+                    return new QuerentException(ErrorKind.PROJECT, context
+                            + ": the file is not a Querent project or is damaged. Restore it from a backup", e);
+                default:
+                    break;
+            }
+            if (code.name().startsWith("SQLITE_IOERR")) {
+                return new QuerentException(ErrorKind.STORAGE, context
+                        + ": the disk reported an error (" + code.name() + "). Check the disk and free space", e);
+            }
+        }
+        return new QuerentException(ErrorKind.INTERNAL, context + ": " + e.getMessage(), e);
+    }
+
+    static QuerentException io(String context, IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("No space left")) {
+            return new QuerentException(ErrorKind.STORAGE, context + ": the disk is full. Free some space and try again", e);
+        }
+        return new QuerentException(ErrorKind.STORAGE, context + ": " + message, e);
+    }
+}

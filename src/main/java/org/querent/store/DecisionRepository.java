@@ -1,0 +1,190 @@
+package org.querent.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decisions as append-only events. The current label of an item is derived (the newest label decision
+ * not undone); nothing is ever updated or deleted, so the history of every item is kept.
+ */
+public final class DecisionRepository {
+    private static final String COLUMNS = "id, item_id, kind, labels, annotator, decided_at, accepted, pre_label, "
+            + "pre_confidence, round_id, guideline_version, model_version, undoes, note, origin";
+    private final Database db;
+    private final Clock clock;
+
+    public DecisionRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A decision to append; ids and times are assigned on insert. */
+    public record NewDecision(long itemId, String kind, List<String> labels, String annotator, Boolean accepted,
+                              String preLabel, Double preConfidence, Long roundId, Integer guidelineVersion,
+                              Integer modelVersion, Long undoes, String note, String origin) {
+    }
+
+    /** Appends a decision; it is committed when this returns. */
+    public Decision append(NewDecision d) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision(item_id, kind, labels, annotator, "
+                    + "decided_at, accepted, pre_label, pre_confidence, round_id, guideline_version, model_version, "
+                    + "undoes, note, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING " + COLUMNS)) {
+                ps.setLong(1, d.itemId());
+                ps.setString(2, d.kind());
+                ps.setString(3, d.labels() == null ? null : Json.write(d.labels()));
+                ps.setString(4, d.annotator());
+                ps.setString(5, Timestamps.now(clock));
+                setNullable(ps, 6, d.accepted() == null ? null : (d.accepted() ? 1L : 0L));
+                ps.setString(7, d.preLabel());
+                if (d.preConfidence() == null) {
+                    ps.setNull(8, Types.REAL);
+                } else {
+                    ps.setDouble(8, d.preConfidence());
+                }
+                setNullable(ps, 9, d.roundId());
+                setNullable(ps, 10, d.guidelineVersion() == null ? null : d.guidelineVersion().longValue());
+                setNullable(ps, 11, d.modelVersion() == null ? null : d.modelVersion().longValue());
+                setNullable(ps, 12, d.undoes());
+                ps.setString(13, d.note());
+                ps.setString(14, d.origin() == null ? "annotator" : d.origin());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return read(rs);
+                }
+            }
+        });
+    }
+
+    /** Appends many decisions in one transaction (seed labels from folders). */
+    public int appendAll(List<NewDecision> decisions) {
+        return db.write(c -> {
+            for (NewDecision d : decisions) {
+                append(d);
+            }
+            return decisions.size();
+        });
+    }
+
+    /** The annotator's newest decision that is not undone and not itself an undo. */
+    public Optional<Decision> lastLiveOf(String annotator) {
+        return one("SELECT " + COLUMNS + " FROM live_decision WHERE annotator = ? AND kind <> 'note' "
+                + "ORDER BY id DESC LIMIT 1", annotator);
+    }
+
+    /** Current labels: item id to its newest live label decision. */
+    public Map<Long, Decision> currentLabels() {
+        return db.read(c -> {
+            Map<Long, Decision> out = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM current_label ORDER BY id")) {
+                while (rs.next()) {
+                    Decision d = read(rs);
+                    out.put(d.itemId(), d);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Item ids whose newest live decision is a skip or a flag (kept out of the queue until labelled). */
+    public List<Long> setAside() {
+        return db.read(c -> {
+            List<Long> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT l.item_id FROM live_decision l WHERE l.kind IN ('skip','flag') "
+                         + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note')")) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every decision about an item, oldest first. */
+    public List<Decision> history(long itemId) {
+        return db.read(c -> {
+            List<Decision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM decision WHERE item_id = ? ORDER BY id")) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The newest decision id, 0 when none. */
+    public long lastId() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM decision")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Counts of decisions per kind (history, including undone ones). */
+    public Map<String, Integer> countByKind() {
+        return db.read(c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT kind, count(*) FROM decision GROUP BY kind ORDER BY kind")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private Optional<Decision> one(String sql, String arg) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Decision read(ResultSet rs) throws SQLException {
+        long acc = rs.getLong(7);
+        Boolean accepted = rs.wasNull() ? null : acc == 1;
+        double conf = rs.getDouble(9);
+        Double preConfidence = rs.wasNull() ? null : conf;
+        long round = rs.getLong(10);
+        Long roundId = rs.wasNull() ? null : round;
+        int g = rs.getInt(11);
+        Integer guideline = rs.wasNull() ? null : g;
+        int m = rs.getInt(12);
+        Integer model = rs.wasNull() ? null : m;
+        long u = rs.getLong(13);
+        Long undoes = rs.wasNull() ? null : u;
+        String labels = rs.getString(4);
+        return new Decision(rs.getLong(1), rs.getLong(2), rs.getString(3), labels == null ? List.of() : Json.stringList(labels),
+                rs.getString(5), rs.getString(6), accepted, rs.getString(8), preConfidence, roundId, guideline, model,
+                undoes, rs.getString(14), rs.getString(15));
+    }
+}

@@ -1,0 +1,109 @@
+package org.querent.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Embeddings and class scores keyed by (content hash, model hash), and the models that made them. */
+public final class EmbeddingRepository {
+    private final Database db;
+    private final Clock clock;
+
+    public EmbeddingRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** One stored model output. */
+    public record Embedding(String contentHash, float[] vector, float[] classScores) {
+    }
+
+    /** Records a model the first time it is used. */
+    public void registerModel(String hash, String name, String reference, String input, int dimension,
+                              List<String> classLabels) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO model(hash, name, reference, input, "
+                    + "dimension, class_labels, added_at) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setString(1, hash);
+                ps.setString(2, name);
+                ps.setString(3, reference);
+                ps.setString(4, input);
+                ps.setInt(5, dimension);
+                ps.setString(6, Json.write(classLabels));
+                ps.setString(7, Timestamps.now(clock));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Distinct content hashes of active, non-duplicate items that have no embedding for the model, by item id. */
+    public List<String> missingHashes(String modelHash) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.content_hash FROM item i "
+                    + "WHERE i.state = 'active' AND i.duplicate_of IS NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM embedding e WHERE e.content_hash = i.content_hash AND e.model_hash = ?) "
+                    + "GROUP BY i.content_hash ORDER BY min(i.id)")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stores a batch of outputs in one transaction: a batch is either wholly saved or not at all. */
+    public void saveAll(String modelHash, List<Embedding> batch) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO embedding(content_hash, model_hash, "
+                    + "vector, class_scores) VALUES (?,?,?,?)")) {
+                for (Embedding e : batch) {
+                    ps.setString(1, e.contentHash());
+                    ps.setString(2, modelHash);
+                    ps.setBytes(3, Vectors.toBytes(e.vector()));
+                    ps.setBytes(4, e.classScores() == null ? null : Vectors.toBytes(e.classScores()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Every stored embedding of the model, by content hash. */
+    public Map<String, Embedding> all(String modelHash) {
+        return db.read(c -> {
+            Map<String, Embedding> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT content_hash, vector, class_scores FROM embedding WHERE model_hash = ?")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String hash = rs.getString(1);
+                        out.put(hash, new Embedding(hash, Vectors.fromBytes(rs.getBytes(2)), Vectors.fromBytes(rs.getBytes(3))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public int count(String modelHash) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+}

@@ -150,6 +150,39 @@ public final class DecisionRepository {
         });
     }
 
+    /** One labelled item as exported: its current label and where it came from. */
+    public record LabelledRow(long itemId, String key, List<String> labels, String annotator, String decidedAt,
+                              Boolean accepted, String preLabel, Integer modelVersion, String strategy, Long roundId,
+                              Integer guidelineVersion, String origin) {
+    }
+
+    /** Every item with a current label, with the round (strategy, model version) that selected it. */
+    public List<LabelledRow> labelledRows() {
+        return db.read(c -> {
+            List<LabelledRow> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT l.item_id, i.item_key, l.labels, l.annotator, l.decided_at, "
+                         + "l.accepted, l.pre_label, coalesce(l.model_version, r.model_version), r.strategy, l.round_id, "
+                         + "l.guideline_version, l.origin FROM current_label l JOIN item i ON i.id = l.item_id "
+                         + "LEFT JOIN round r ON r.id = l.round_id ORDER BY l.item_id")) {
+                while (rs.next()) {
+                    long acc = rs.getLong(6);
+                    Boolean accepted = rs.wasNull() ? null : acc == 1;
+                    int mv = rs.getInt(8);
+                    Integer modelVersion = rs.wasNull() ? null : mv;
+                    long round = rs.getLong(10);
+                    Long roundId = rs.wasNull() ? null : round;
+                    int gv = rs.getInt(11);
+                    Integer guideline = rs.wasNull() ? null : gv;
+                    out.add(new LabelledRow(rs.getLong(1), rs.getString(2), Json.stringList(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), accepted, rs.getString(7), modelVersion, rs.getString(9),
+                            roundId, guideline, rs.getString(12)));
+                }
+            }
+            return out;
+        });
+    }
+
     private Optional<Decision> one(String sql, String arg) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

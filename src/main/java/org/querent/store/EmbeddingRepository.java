@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Embeddings and class scores keyed by (content hash, model hash), and the models that made them. */
 public final class EmbeddingRepository {
@@ -38,6 +39,27 @@ public final class EmbeddingRepository {
                 ps.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** The class labels a registered model's own output maps to, or empty when the model is not registered. */
+    public Optional<List<String>> classLabels(String modelHash) {
+        return modelColumn(modelHash, "class_labels").map(Json::stringList);
+    }
+
+    /** "text" or "image" for a registered model. */
+    public Optional<String> input(String modelHash) {
+        return modelColumn(modelHash, "input");
+    }
+
+    private Optional<String> modelColumn(String modelHash, String column) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM model WHERE hash = ?")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
         });
     }
 

@@ -31,13 +31,12 @@ public final class ItemRepository {
     /** What an upsert did to one item. */
     public enum Change { ADDED, CHANGED, UNCHANGED }
 
-    /** Size and modification time of every file the project knows, by path (rows share their file's entry). */
-    public Map<String, FileStamp> knownFiles() {
+    /** The file stamp each live item was imported with, by item key (rows carry their file's stamp). */
+    public Map<String, FileStamp> knownStamps() {
         return db.read(c -> {
             Map<String, FileStamp> out = new HashMap<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT path, max(size), max(modified_ms) FROM item "
-                         + "WHERE state <> 'removed' GROUP BY path")) {
+                 ResultSet rs = st.executeQuery("SELECT item_key, file_size, modified_ms FROM item WHERE state <> 'removed'")) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new FileStamp(rs.getLong(2), rs.getLong(3)));
                 }
@@ -46,17 +45,15 @@ public final class ItemRepository {
         });
     }
 
-    /** Keys of items not marked removed, grouped by file path. */
-    public Map<String, List<String>> liveKeysByPath() {
+    /** Number of live items (not removed) that come from one file. */
+    public int countLiveAt(String path) {
         return db.read(c -> {
-            Map<String, List<String>> out = new HashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT path, item_key FROM item WHERE state <> 'removed'")) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item WHERE path = ? AND state <> 'removed'")) {
+                ps.setString(1, path);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
                 }
             }
-            return out;
         });
     }
 
@@ -67,9 +64,9 @@ public final class ItemRepository {
             String now = Timestamps.now(clock);
             try (PreparedStatement find = c.prepareStatement("SELECT content_hash, state, quarantine_reason FROM item WHERE item_key = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO item(item_key, path, row_index, kind, source, "
-                         + "size, modified_ms, content_hash, body, folder_label, state, quarantine_reason, added_at, updated_at) "
-                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement update = c.prepareStatement("UPDATE item SET size = ?, modified_ms = ?, content_hash = ?, "
+                         + "size, file_size, modified_ms, content_hash, body, folder_label, state, quarantine_reason, added_at, "
+                         + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement update = c.prepareStatement("UPDATE item SET size = ?, file_size = ?, modified_ms = ?, content_hash = ?, "
                          + "body = ?, folder_label = ?, state = ?, quarantine_reason = ?, kind = ?, source = ?, "
                          + "duplicate_of = NULL, updated_at = ? WHERE item_key = ?")) {
                 for (NewItem item : items) {
@@ -90,29 +87,31 @@ public final class ItemRepository {
                         insert.setString(4, item.kind().name());
                         insert.setString(5, item.source());
                         insert.setLong(6, item.size());
-                        insert.setLong(7, item.modifiedMillis());
-                        insert.setString(8, item.contentHash());
-                        insert.setString(9, item.body());
-                        insert.setString(10, item.folderLabel());
-                        insert.setString(11, state);
-                        insert.setString(12, item.quarantineReason());
-                        insert.setString(13, now);
+                        insert.setLong(7, item.fileSize());
+                        insert.setLong(8, item.modifiedMillis());
+                        insert.setString(9, item.contentHash());
+                        insert.setString(10, item.body());
+                        insert.setString(11, item.folderLabel());
+                        insert.setString(12, state);
+                        insert.setString(13, item.quarantineReason());
                         insert.setString(14, now);
+                        insert.setString(15, now);
                         insert.executeUpdate();
                         changes.put(item.key(), Change.ADDED);
                     } else {
                         boolean same = oldHash.equals(item.contentHash()) && oldState.equals(state);
                         update.setLong(1, item.size());
-                        update.setLong(2, item.modifiedMillis());
-                        update.setString(3, item.contentHash());
-                        update.setString(4, item.body());
-                        update.setString(5, item.folderLabel());
-                        update.setString(6, state);
-                        update.setString(7, item.quarantineReason());
-                        update.setString(8, item.kind().name());
-                        update.setString(9, item.source());
-                        update.setString(10, now);
-                        update.setString(11, item.key());
+                        update.setLong(2, item.fileSize());
+                        update.setLong(3, item.modifiedMillis());
+                        update.setString(4, item.contentHash());
+                        update.setString(5, item.body());
+                        update.setString(6, item.folderLabel());
+                        update.setString(7, state);
+                        update.setString(8, item.quarantineReason());
+                        update.setString(9, item.kind().name());
+                        update.setString(10, item.source());
+                        update.setString(11, now);
+                        update.setString(12, item.key());
                         update.executeUpdate();
                         changes.put(item.key(), same ? Change.UNCHANGED : Change.CHANGED);
                     }
@@ -144,6 +143,20 @@ public final class ItemRepository {
                         + "(SELECT id FROM item WHERE state <> 'active')");
             }
             return n;
+        });
+    }
+
+    /** Takes an item out of use with a reason the user sees; its decisions stay. */
+    public void quarantine(long id, String reason) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE item SET state = 'quarantined', quarantine_reason = ?, "
+                    + "updated_at = ? WHERE id = ?")) {
+                ps.setString(1, reason);
+                ps.setString(2, Timestamps.now(clock));
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

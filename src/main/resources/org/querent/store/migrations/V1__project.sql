@@ -26,7 +26,8 @@ CREATE TABLE item (
     row_index         INTEGER NOT NULL DEFAULT -1,
     kind              TEXT NOT NULL CHECK (kind IN ('IMAGE', 'TEXT')),
     source            TEXT NOT NULL,
-    size              INTEGER NOT NULL,
+    size              INTEGER NOT NULL,                -- bytes of the item (a row: of its text)
+    file_size         INTEGER NOT NULL,                -- bytes of the file, to tell an unchanged file
     modified_ms       INTEGER NOT NULL,
     content_hash      TEXT NOT NULL,
     body              TEXT,                           -- decoded text of text items

@@ -1,0 +1,35 @@
+package org.querent.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.querent.project.Project;
+import org.querent.session.ExportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** querent export: writes the current labels. */
+@Command(name = "export", description = "Export one row per labelled item (label, annotator, time, accepted or corrected, "
+        + "model version and strategy that selected it).")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ProjectOptions project;
+    @Option(names = "--format", required = true, paramLabel = "csv|jsonl", description = "csv or jsonl.")
+    ExportService.Format format;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (Project p = project.open()) {
+            int rows = new ExportService(p).export(format, out);
+            spec.commandLine().getOut().printf("wrote %d labelled items to %s%n", rows, out);
+        }
+        return 0;
+    }
+}

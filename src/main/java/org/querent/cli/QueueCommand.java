@@ -1,0 +1,83 @@
+package org.querent.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.querent.project.Project;
+import org.querent.session.ModelSession;
+import org.querent.session.QueueService;
+import org.querent.session.QueueService.QueueEntry;
+import org.querent.session.Ranker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** querent queue: ranks the unlabelled pool and prints the top items. */
+@Command(name = "queue", description = "Rank the unlabelled pool with a query strategy and print the top items. "
+        + "Every queue is recorded, so one can later ask why an item was shown.")
+final class QueueCommand implements Callable<Integer> {
+    enum Format { TSV, JSON }
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ProjectOptions project;
+    @Option(names = "--strategy", defaultValue = "margin", paramLabel = "S",
+            description = "random, least-confidence, margin or entropy (default: ${DEFAULT-VALUE}).")
+    String strategy;
+    @Option(names = "--size", defaultValue = "20", paramLabel = "N", description = "How many items (default: ${DEFAULT-VALUE}).")
+    int size;
+    @Option(names = "--format", defaultValue = "tsv", paramLabel = "tsv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for random choices (default: the round number).")
+    Long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
+            Ranker.Ranked ranked = new Ranker(p, model).predictPool();
+            if (ranked.pool().unscored() > 0) {
+                System.err.printf("note: %d items are not scored yet and are not ranked: run 'querent score'%n",
+                        ranked.pool().unscored());
+            }
+            long roundSeed = seed != null ? seed : p.rounds().count() + 1;
+            QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size, roundSeed);
+            PrintWriter out = spec.commandLine().getOut();
+            String version = queue.modelVersion() == null ? queue.predictor() : "v" + queue.modelVersion();
+            if (format == Format.TSV) {
+                out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version");
+                for (QueueEntry e : queue.entries()) {
+                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%n", e.item().id(), e.item().key(),
+                            e.preLabel() == null ? "" : e.preLabel(),
+                            Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), e.score(),
+                            queue.strategy(), version);
+                }
+            } else {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (QueueEntry e : queue.entries()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("item_id", e.item().id());
+                    row.put("path", e.item().key());
+                    row.put("pre_label", e.preLabel());
+                    row.put("confidence", Double.isNaN(e.confidence()) ? null : e.confidence());
+                    row.put("score", e.score());
+                    row.put("rank", e.rank());
+                    row.put("strategy", queue.strategy());
+                    row.put("model_version", version);
+                    row.put("round", queue.roundId());
+                    rows.add(row);
+                }
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.querent.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
+import org.querent.learn.TrainSettings;
+import org.querent.runtime.QuerentCache;
+import org.querent.simulate.CurvePoint;
+import org.querent.simulate.CurveSummary;
+import org.querent.simulate.DatasetEmbedder;
+import org.querent.simulate.LabelledDataset;
+import org.querent.simulate.SimulationSettings;
+import org.querent.simulate.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** querent simulate: measures label efficiency with an annotator that answers from ground truth. */
+@Command(name = "simulate", description = "Replay the loop with a simulated annotator answering from class sub-folders, "
+        + "and write the learning curves (accuracy and macro-F1 on a held-out split) per strategy and seed.")
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset in DIR/<label>/<file> layout.")
+    Path data;
+    @Option(names = "--model", defaultValue = "builtin:minilm", paramLabel = "MODEL", description = "Model (default: ${DEFAULT-VALUE}).")
+    String model;
+    @Option(names = "--strategy", required = true, split = ",", paramLabel = "S[,S...]", description = "Strategies to compare.")
+    List<String> strategies;
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "K", description = "Seeds (default: ${DEFAULT-VALUE}).")
+    int seeds;
+    @Option(names = "--initial", defaultValue = "20", paramLabel = "N", description = "Random initial labels (default: ${DEFAULT-VALUE}).")
+    int initial;
+    @Option(names = "--batch", defaultValue = "20", paramLabel = "N", description = "Labels per round (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--budget", defaultValue = "400", paramLabel = "N", description = "Labels in all (default: ${DEFAULT-VALUE}).")
+    int budget;
+    @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Held-out share (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+    @Option(names = "--c", defaultValue = "10", paramLabel = "C", description = "Head inverse L2 strength (default: ${DEFAULT-VALUE}).")
+    double c;
+    @Option(names = "--out", required = true, paramLabel = "CURVE.csv", description = "Where to write the curve rows.")
+    Path out;
+    @Option(names = "--cache", paramLabel = "DIR", description = "Embedding cache folder (default: the user cache folder).")
+    Path cache;
+
+    @Override
+    public Integer call() {
+        SimulationSettings settings = new SimulationSettings(strategies, seeds, initial, batch, budget, testFraction,
+                TrainSettings.defaults().withC(c));
+        Path cacheFolder = cache != null ? cache : QuerentCache.root().resolve("simulate");
+        long start = System.nanoTime();
+        LabelledDataset dataset = DatasetEmbedder.load(data, model, cacheFolder, new StderrProgress("embed"));
+        long embedded = System.nanoTime();
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("%d items, %d classes %s; embeddings ready in %.1f s%n", dataset.size(), dataset.classes().size(),
+                dataset.classes(), (embedded - start) / 1e9);
+        List<CurvePoint> points;
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                w.write("strategy,seed,labels,accuracy,macro_f1\n");
+                points = new Simulator().run(dataset, settings, p -> {
+                    try {
+                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f%n", p.strategy(), p.seed(), p.labels(),
+                                p.accuracy(), p.macroF1()));
+                        w.flush();
+                    } catch (IOException e) {
+                        throw new QuerentException(ErrorKind.STORAGE, "cannot write " + out + ": " + e.getMessage(), e);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new QuerentException(ErrorKind.STORAGE, "cannot write " + out + ": " + e.getMessage(), e);
+        }
+        console.printf("simulated %d strategies x %d seeds in %.1f s; curves in %s%n", strategies.size(), seeds,
+                (System.nanoTime() - embedded) / 1e9, out);
+        console.print(CurveSummary.table(CurveSummary.summarise(points, budget), budget));
+        return 0;
+    }
+}

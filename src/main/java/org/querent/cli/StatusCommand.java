@@ -1,0 +1,65 @@
+package org.querent.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.querent.common.QuerentException;
+import org.querent.project.Project;
+import org.querent.session.ModelSession;
+import org.querent.session.StatusService;
+import org.querent.session.StatusService.Status;
+import org.querent.session.StatusService.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** querent status: what the project holds. */
+@Command(name = "status", description = "Show items, scoring, labels per class, pre-label acceptance and model versions.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ProjectOptions project;
+
+    @Override
+    public Integer call() {
+        try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
+            String hash;
+            String modelNote = "";
+            try {
+                hash = model.hash();
+            } catch (QuerentException e) {
+                hash = null;
+                modelNote = " (cannot read it: " + e.getMessage() + ")";
+            }
+            Status s = new StatusService(p).status(hash);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("project   %s%n", p.file());
+            out.printf("data      %s%n", s.dataRoot());
+            out.printf("model     %s%s%n", s.model(), modelNote);
+            out.printf("mode      %s%n", s.multiLabel() ? "multi-label" : "single-label");
+            out.printf("guideline %s%n", s.guidelineVersion() == null ? "none" : "version " + s.guidelineVersion());
+            int active = s.itemsByState().getOrDefault("active", 0);
+            out.printf("items     %d active, %d quarantined, %d removed, %d exact duplicates%n", active,
+                    s.itemsByState().getOrDefault("quarantined", 0), s.itemsByState().getOrDefault("removed", 0),
+                    s.duplicates());
+            out.printf("scored    %d of %d distinct items%n", s.scored(), active - s.duplicates());
+            out.printf("labelled  %d (pre-label accepted %d, corrected %d)%n", s.labelled(), s.accepted(), s.corrected());
+            for (Map.Entry<String, Integer> e : s.labelsPerClass().entrySet()) {
+                out.printf("  %-24s %d%n", e.getKey(), e.getValue());
+            }
+            out.printf("decisions %s%n", s.decisionsByKind().isEmpty() ? "none" : s.decisionsByKind());
+            out.printf("rounds    %d%n", s.rounds());
+            if (s.versions().isEmpty()) {
+                out.println("versions  none yet (run 'querent train')");
+            }
+            for (Version v : s.versions()) {
+                out.printf("version   v%d %s, %d labels%s%n", v.version(), v.createdAt(), v.labels(),
+                        v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.querent.cli;
+
+import java.util.concurrent.Callable;
+
+import org.querent.learn.Evaluation;
+import org.querent.learn.TrainSettings;
+import org.querent.project.Project;
+import org.querent.session.ModelSession;
+import org.querent.session.Pool;
+import org.querent.session.TrainingService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** querent train: trains a new head version on the current labels. */
+@Command(name = "train", description = "Train the classifier head on the current labels (warm-started from the last "
+        + "version) and store it as a new model version.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ProjectOptions project;
+    @Option(names = "--c", defaultValue = "10", paramLabel = "C", description = "Inverse L2 strength (default: ${DEFAULT-VALUE}).")
+    double c;
+
+    @Override
+    public Integer call() {
+        try (Interrupts interrupts = Interrupts.install(); Project p = project.open(); ModelSession model = new ModelSession(p)) {
+            Pool pool = Pool.load(p, model.hash());
+            TrainingService.Trained t = new TrainingService(p).train(pool, TrainSettings.defaults().withC(c),
+                    interrupts.cancellation());
+            Evaluation heldOut = t.report().heldOut();
+            spec.commandLine().getOut().printf("model version %d: %d labels, %d iterations, %d ms%s%s%n", t.version(),
+                    t.labels(), t.report().iterations(), t.report().millis(),
+                    heldOut == null ? "; too few labels for a held-out estimate"
+                            : String.format("; held-out accuracy %.3f, macro-F1 %.3f (%d-fold)", heldOut.accuracy(),
+                            heldOut.macroF1(), TrainingService.FOLDS),
+                    t.skippedUnscored() > 0 ? "; " + t.skippedUnscored() + " labelled items not scored yet (run score)" : "");
+        }
+        return 0;
+    }
+}

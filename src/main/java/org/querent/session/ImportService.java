@@ -1,0 +1,112 @@
+package org.querent.session;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
+import org.querent.ingest.DatasetScanner;
+import org.querent.ingest.ItemChange;
+import org.querent.ingest.KnownFile;
+import org.querent.ingest.QuarantinedItem;
+import org.querent.ingest.ScanOptions;
+import org.querent.ingest.ScanResult;
+import org.querent.ingest.ScanSink;
+import org.querent.ingest.ScannedItem;
+import org.querent.project.Project;
+import org.querent.store.DecisionRepository.NewDecision;
+import org.querent.store.ItemRecord;
+import org.querent.store.ItemRepository.Change;
+import org.querent.store.NewItem;
+
+/**
+ * Scans the dataset folder into the project: adds new files, updates changed ones, marks removed ones,
+ * links exact duplicates, and never touches the decisions of unchanged items. Each file's items are
+ * stored in one transaction, so an interrupted import keeps what it stored and the next one goes on.
+ */
+public final class ImportService {
+    /** The annotator name of labels taken from class sub-folders. */
+    public static final String FOLDER_ANNOTATOR = "folders";
+
+    private final Project project;
+    private final DatasetScanner scanner = new DatasetScanner();
+
+    public ImportService(Project project) {
+        this.project = project;
+    }
+
+    /** What an import did. */
+    public record Report(int added, int changed, int unchanged, int removed, int quarantinedNow, int duplicates,
+                         int seedLabels, List<QuarantinedItem> quarantined, ScanResult scan) {
+        public String summary() {
+            StringBuilder s = new StringBuilder();
+            s.append(String.format("imported: %d new, %d changed, %d unchanged, %d removed; %d quarantined, "
+                            + "%d exact duplicates linked", added, changed, unchanged, removed, quarantinedNow,
+                    duplicates));
+            if (seedLabels > 0) {
+                s.append(String.format("; %d labels taken from folders", seedLabels));
+            }
+            if (scan.unsupportedCount() > 0) {
+                s.append(String.format("; %d files of unsupported types skipped %s", scan.unsupportedCount(),
+                        scan.unsupported().keySet()));
+            }
+            return s.toString();
+        }
+    }
+
+    public Report run(boolean labelsFromFolders, ProgressListener progress, Cancellation cancel) {
+        Map<String, KnownFile> known = new HashMap<>();
+        project.items().knownStamps().forEach((key, stamp) -> known.put(key, new KnownFile(stamp.size(), stamp.modifiedMillis())));
+        int[] counts = new int[3]; // added, changed, unchanged
+        List<ScannedItem> pendingFile = new ArrayList<>();
+        ScanSink sink = new ScanSink() {
+            @Override
+            public void item(ScannedItem item, ItemChange change) {
+                pendingFile.add(item);
+            }
+
+            @Override
+            public void unchanged(String path, KnownFile stamp) {
+                counts[2] += project.items().countLiveAt(path);
+            }
+
+            @Override
+            public void fileRead(String path, KnownFile stamp) {
+                List<NewItem> rows = new ArrayList<>();
+                for (ScannedItem s : pendingFile) {
+                    rows.add(new NewItem(s.key(), s.path(), s.row(), s.kind(), s.source(), s.size(), stamp.size(),
+                            stamp.modifiedMillis(), s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason()));
+                }
+                pendingFile.clear();
+                for (Change c : project.items().upsert(rows).values()) {
+                    counts[c == Change.ADDED ? 0 : c == Change.CHANGED ? 1 : 2]++;
+                }
+            }
+        };
+        ScanResult scan = scanner.scan(project.dataRoot(), ScanOptions.defaults(), known, sink, progress, cancel);
+        int removed = project.items().markRemoved(scan.removed());
+        int duplicates = project.items().linkDuplicates();
+        int seeded = labelsFromFolders ? seedLabelsFromFolders() : 0;
+        List<ItemRecord> quarantined = project.items().inState("quarantined");
+        List<QuarantinedItem> reasons = quarantined.stream()
+                .map(i -> new QuarantinedItem(i.key(), i.quarantineReason())).toList();
+        return new Report(counts[0], counts[1], counts[2], removed, quarantined.size(), duplicates, seeded, reasons, scan);
+    }
+
+    /** Takes DIR/&lt;label&gt;/file as a label for items that have none yet; returns how many were added. */
+    int seedLabelsFromFolders() {
+        Set<Long> labelled = project.decisions().currentLabels().keySet();
+        List<String> taxonomy = project.labelNames();
+        List<NewDecision> seeds = new ArrayList<>();
+        for (ItemRecord item : project.items().inState("active")) {
+            if (item.folderLabel() != null && taxonomy.contains(item.folderLabel()) && !labelled.contains(item.id())) {
+                seeds.add(new NewDecision(item.id(), "label", List.of(item.folderLabel()), FOLDER_ANNOTATOR, null, null,
+                        null, null, null, null, null, null, "folders"));
+            }
+        }
+        return project.decisions().appendAll(seeds);
+    }
+}

@@ -1,0 +1,69 @@
+package org.querent.session;
+
+import java.util.List;
+
+import org.querent.project.Project;
+import org.querent.runtime.EmbeddingModel;
+import org.querent.runtime.ModelInfo;
+import org.querent.runtime.ModelInput;
+import org.querent.runtime.ModelLoader;
+import org.querent.runtime.ModelOutput;
+
+/**
+ * The project's model, opened on first use and registered in the project. The model hash names its
+ * embeddings; computing it does not need an inference session, so re-ranking never loads the model.
+ */
+public final class ModelSession implements AutoCloseable {
+    private final Project project;
+    private String hash;
+    private EmbeddingModel model;
+
+    public ModelSession(Project project) {
+        this.project = project;
+    }
+
+    /** The content hash of the project's model (ONNX bytes and preprocessing), cheap after the first call. */
+    public synchronized String hash() {
+        if (hash == null) {
+            hash = model != null ? model.info().hash()
+                    : ModelLoader.resolveHash(project.settings().model(), project.folder());
+        }
+        return hash;
+    }
+
+    /** Opens the model (ONNX session, tokenizer) once and registers it in the project. */
+    public synchronized EmbeddingModel model() {
+        if (model == null) {
+            model = ModelLoader.open(project.settings().model(), project.folder());
+            ModelInfo info = model.info();
+            hash = info.hash();
+            project.embeddings().registerModel(info.hash(), info.name(), info.reference(), info.input(),
+                    info.dimension(), info.classLabels());
+        }
+        return model;
+    }
+
+    /** Labels of the model's own class output, without opening the model when it is registered already. */
+    public List<String> modelClassLabels() {
+        return project.embeddings().classLabels(hash()).orElseGet(() -> model().info().classLabels());
+    }
+
+    /** Whether the model reads text (decides whether zero-shot pre-labels are possible). */
+    public boolean readsText() {
+        return project.embeddings().input(hash()).map("text"::equals).orElseGet(() -> model().info().isText());
+    }
+
+    /** Embeds short texts such as label prompts with the project's model (text models only). */
+    public float[][] embedTexts(List<String> texts) {
+        ModelOutput out = model().embed(texts.stream().map(ModelInput::text).toList());
+        return out.embeddings();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.querent.session;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import org.querent.learn.Head;
+import org.querent.project.Project;
+import org.querent.store.HeadRecord;
+import org.querent.store.LabelDefinition;
+
+/**
+ * Turns a pool into class probabilities with the best source available: the newest trained head; before
+ * any head, the model's own class output when it maps to the taxonomy; for text models, zero-shot
+ * similarity between each item and each label's name and description; otherwise none.
+ */
+public final class Predictor {
+    /** Softmax temperature for zero-shot cosine similarities (MiniLM cosines spread over roughly 0..0.6). */
+    static final double ZERO_SHOT_TEMPERATURE = 0.05;
+
+    private Predictor() {
+    }
+
+    /**
+     * @param head        the newest head for the pool's model, or null
+     * @param modelLabels the labels of the model's own class output (empty when it has none)
+     * @param labelEmbedder embeds label prompts with the project's model (text models), or null
+     */
+    public static Predictions predict(Project project, Pool pool, HeadRecord head, List<String> modelLabels,
+                                      Function<List<String>, float[][]> labelEmbedder) {
+        List<LabelDefinition> taxonomy = project.taxonomy().labels();
+        List<String> labels = taxonomy.stream().map(LabelDefinition::name).toList();
+        if (head != null) {
+            double[][] raw = Head.fromBytes(head.weights()).predict(pool.embeddings());
+            return new Predictions(toTaxonomy(raw, head.classNames(), labels, project.settings().multiLabel()),
+                    labels, "head v" + head.version(), head.version());
+        }
+        if (pool.classScores() != null && modelLabels.stream().anyMatch(labels::contains)) {
+            double[][] raw = new double[pool.size()][];
+            for (int i = 0; i < raw.length; i++) {
+                float[] s = pool.classScores()[i];
+                raw[i] = new double[s.length];
+                for (int j = 0; j < s.length; j++) {
+                    raw[i][j] = s[j];
+                }
+            }
+            return new Predictions(toTaxonomy(raw, modelLabels, labels, project.settings().multiLabel()), labels,
+                    "model classes", null);
+        }
+        if (labelEmbedder != null) {
+            List<String> prompts = taxonomy.stream()
+                    .map(l -> l.description() == null || l.description().isBlank() ? l.name() : l.name() + ": " + l.description())
+                    .toList();
+            return new Predictions(zeroShot(pool.embeddings(), labelEmbedder.apply(prompts), project.settings().multiLabel()),
+                    labels, "zero-shot", null);
+        }
+        double[][] uniform = new double[pool.size()][labels.size()];
+        for (double[] row : uniform) {
+            Arrays.fill(row, 1.0 / labels.size());
+        }
+        return new Predictions(uniform, labels, "none", null);
+    }
+
+    /** Reorders columns from a source label order to the taxonomy; labels the source lacks get 0, rows renormalised. */
+    static double[][] toTaxonomy(double[][] raw, List<String> sourceLabels, List<String> taxonomy, boolean multiLabel) {
+        int[] sourceOf = new int[taxonomy.size()];
+        for (int t = 0; t < taxonomy.size(); t++) {
+            sourceOf[t] = sourceLabels.indexOf(taxonomy.get(t));
+        }
+        double[][] out = new double[raw.length][taxonomy.size()];
+        for (int i = 0; i < raw.length; i++) {
+            double sum = 0;
+            for (int t = 0; t < sourceOf.length; t++) {
+                out[i][t] = sourceOf[t] < 0 ? 0 : raw[i][sourceOf[t]];
+                sum += out[i][t];
+            }
+            if (!multiLabel && sum > 0) {
+                for (int t = 0; t < sourceOf.length; t++) {
+                    out[i][t] /= sum;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Softmax over cosine similarity to each label (sigmoid around the mean for multi-label). */
+    static double[][] zeroShot(float[][] items, float[][] labelVectors, boolean multiLabel) {
+        double[][] out = new double[items.length][labelVectors.length];
+        for (int i = 0; i < items.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            double[] logits = new double[labelVectors.length];
+            for (int l = 0; l < labelVectors.length; l++) {
+                logits[l] = cosine(items[i], labelVectors[l]) / ZERO_SHOT_TEMPERATURE;
+                max = Math.max(max, logits[l]);
+            }
+            if (multiLabel) {
+                double mean = Arrays.stream(logits).average().orElse(0);
+                for (int l = 0; l < logits.length; l++) {
+                    out[i][l] = 1 / (1 + Math.exp(-(logits[l] - mean)));
+                }
+            } else {
+                double sum = 0;
+                for (int l = 0; l < logits.length; l++) {
+                    out[i][l] = Math.exp(logits[l] - max);
+                    sum += out[i][l];
+                }
+                for (int l = 0; l < logits.length; l++) {
+                    out[i][l] /= sum;
+                }
+            }
+        }
+        return out;
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += a[k] * b[k];
+            na += a[k] * a[k];
+            nb += b[k] * b[k];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

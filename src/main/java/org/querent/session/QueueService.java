@@ -1,0 +1,117 @@
+package org.querent.session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.querent.common.QuerentException;
+import org.querent.project.Project;
+import org.querent.query.QueryContext;
+import org.querent.query.QueryStrategy;
+import org.querent.query.Ranking;
+import org.querent.query.Strategies;
+import org.querent.store.ItemRecord;
+import org.querent.store.RoundRepository.Entry;
+
+/**
+ * Ranks the unlabelled pool with a query strategy and records the round, so every item shown can later
+ * answer "why was I selected".
+ */
+public final class QueueService {
+    private final Project project;
+
+    public QueueService(Project project) {
+        this.project = project;
+    }
+
+    /** One item of a queue, with its pre-label. */
+    public record QueueEntry(ItemRecord item, int rank, double score, String preLabel, double confidence,
+                             double[] probabilities) {
+    }
+
+    /** A recorded round. */
+    public record Queue(long roundId, String strategy, String predictor, Integer modelVersion, int candidates,
+                        List<QueueEntry> entries) {
+    }
+
+    /**
+     * Ranks the candidates (scored, unlabelled, not skipped or flagged) and records the round.
+     *
+     * @param seed for the strategy's random choices; recorded with the round
+     */
+    public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed) {
+        QueryStrategy strategy = Strategies.byName(strategyName);
+        if (size < 1) {
+            throw QuerentException.usage("queue size must be at least 1, got " + size);
+        }
+        Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
+        excluded.addAll(project.decisions().setAside());
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (!excluded.contains(pool.items().get(i).id())) {
+                rows.add(i);
+            }
+        }
+        double[][] probabilities = new double[rows.size()][];
+        float[][] embeddings = new float[rows.size()][];
+        for (int k = 0; k < rows.size(); k++) {
+            probabilities[k] = predictions.probabilities()[rows.get(k)];
+            embeddings[k] = pool.embeddings()[rows.get(k)];
+        }
+        boolean multiLabel = project.settings().multiLabel();
+        Ranking ranking = strategy.select(new QueryContext(probabilities, embeddings, multiLabel, seed), size);
+        List<QueueEntry> entries = new ArrayList<>();
+        List<Entry> recorded = new ArrayList<>();
+        for (int r = 0; r < ranking.size(); r++) {
+            int row = rows.get(ranking.indices()[r]);
+            double[] p = predictions.probabilities()[row];
+            PreLabel pre = predictions.hasPreLabels() ? PreLabel.of(p, predictions.labels(), multiLabel) : null;
+            ItemRecord item = pool.items().get(row);
+            entries.add(new QueueEntry(item, r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
+                    pre == null ? Double.NaN : pre.confidence(), p));
+            recorded.add(new Entry(item.id(), r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
+                    pre == null ? null : pre.confidence()));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("size", size);
+        settings.put("candidates", rows.size());
+        long roundId = project.rounds().record(strategy.name(), predictions.modelVersion(), pool.modelHash(),
+                predictions.predictor(), rows.size(), seed, settings, recorded);
+        return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), rows.size(),
+                entries);
+    }
+
+    /** The pre-label of a probability row: argmax, or for multi-label every label at 0.5 or above. */
+    public record PreLabel(String labels, double confidence) {
+        public static PreLabel of(double[] p, List<String> names, boolean multiLabel) {
+            if (!multiLabel) {
+                int best = 0;
+                for (int j = 1; j < p.length; j++) {
+                    if (p[j] > p[best]) {
+                        best = j;
+                    }
+                }
+                return new PreLabel(names.get(best), p[best]);
+            }
+            List<String> chosen = new ArrayList<>();
+            double confidence = 1;
+            int best = 0;
+            for (int j = 0; j < p.length; j++) {
+                if (p[j] >= 0.5) {
+                    chosen.add(names.get(j));
+                }
+                confidence *= Math.max(p[j], 1 - p[j]); // the whole set right, if labels were independent
+                if (p[j] > p[best]) {
+                    best = j;
+                }
+            }
+            if (chosen.isEmpty()) {
+                chosen.add(names.get(best));
+            }
+            return new PreLabel(String.join(",", chosen), confidence);
+        }
+    }
+}

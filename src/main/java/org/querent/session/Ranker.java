@@ -1,0 +1,38 @@
+package org.querent.session;
+
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
+import org.querent.project.Project;
+import org.querent.store.HeadRecord;
+
+/** Loads the scored pool and predicts it with the best source available: the step before every queue. */
+public final class Ranker {
+    private final Project project;
+    private final ModelSession models;
+
+    public Ranker(Project project, ModelSession models) {
+        this.project = project;
+        this.models = models;
+    }
+
+    /** The pool and its predictions, or a clear error when nothing is scored yet. */
+    public record Ranked(Pool pool, Predictions predictions) {
+    }
+
+    public Ranked predictPool() {
+        Pool pool = Pool.load(project, models.hash());
+        if (pool.size() == 0) {
+            throw new QuerentException(ErrorKind.USAGE, "no scored items"
+                    + (pool.unscored() > 0 ? " (" + pool.unscored() + " waiting)" : "")
+                    + ": run 'querent import' and 'querent score' on " + project.file().getFileName() + " first");
+        }
+        return new Ranked(pool, predict(pool));
+    }
+
+    /** Predicts a loaded pool with the newest head, the model's classes, zero-shot, or nothing. */
+    public Predictions predict(Pool pool) {
+        HeadRecord head = project.heads().latest(pool.modelHash()).orElse(null);
+        return Predictor.predict(project, pool, head, head == null ? models.modelClassLabels() : java.util.List.of(),
+                head == null && models.readsText() ? models::embedTexts : null);
+    }
+}

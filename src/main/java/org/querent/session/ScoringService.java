@@ -1,0 +1,255 @@
+package org.querent.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.querent.common.Cancellation;
+import org.querent.common.ErrorKind;
+import org.querent.common.ItemKind;
+import org.querent.common.ProgressListener;
+import org.querent.common.QuerentException;
+import org.querent.project.Project;
+import org.querent.runtime.EmbeddingModel;
+import org.querent.runtime.ModelInput;
+import org.querent.runtime.ModelOutput;
+import org.querent.runtime.PreparedBatch;
+import org.querent.store.EmbeddingRepository.Embedding;
+import org.querent.store.ItemRecord;
+
+/**
+ * Runs the model over every item not yet embedded. Three stages overlap: a reader thread prepares the
+ * next batch (reads, tokenises, decodes), the calling thread runs inference, a writer thread stores
+ * the previous batch. Each batch is stored in one transaction, so an interrupted run loses at most the
+ * batches in flight and the next run continues where this one stopped.
+ */
+public final class ScoringService {
+    /** Batches prepared ahead of inference; two keep the model busy without holding much memory. */
+    private static final int PREPARED_AHEAD = 2;
+
+    private final Project project;
+    private final ModelSession models;
+
+    public ScoringService(Project project, ModelSession models) {
+        this.project = project;
+        this.models = models;
+    }
+
+    /** What a scoring run did. */
+    public record Report(int scored, int quarantined, int alreadyScored, long millis, boolean cancelled) {
+        public double itemsPerSecond() {
+            return millis == 0 ? 0 : scored * 1000.0 / millis;
+        }
+    }
+
+    private record Job(List<ItemRecord> items, PreparedBatch prepared) {
+    }
+
+    private record Stored(List<ItemRecord> items, ModelOutput output) {
+    }
+
+    private static final Job END = new Job(List.of(), null);
+
+    public Report score(int batchSize, ProgressListener progress, Cancellation cancel) {
+        EmbeddingModel model = models.model();
+        String modelHash = models.hash();
+        List<ItemRecord> todo = pending(modelHash);
+        int already = project.embeddings().count(modelHash);
+        long start = System.nanoTime();
+        progress.progress(0, todo.size(), "");
+        if (todo.isEmpty()) {
+            return new Report(0, 0, already, 0, false);
+        }
+        Path root = project.dataRoot();
+        List<List<ItemRecord>> batches = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i += batchSize) {
+            batches.add(todo.subList(i, Math.min(todo.size(), i + batchSize)));
+        }
+        BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD);
+        BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD);
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "querent-scoring");
+            t.setDaemon(true);
+            return t;
+        });
+        int[] quarantined = {0};
+        AtomicBoolean stop = new AtomicBoolean();
+        int scored = 0;
+        boolean cancelled = false;
+        try {
+            Future<?> reader = workers.submit(() -> {
+                try {
+                    for (List<ItemRecord> batch : batches) {
+                        if (cancel.isCancelled() || stop.get()) {
+                            break;
+                        }
+                        Job job = prepareIsolatingBad(model, root, batch, quarantined);
+                        if (!job.items().isEmpty()) {
+                            offerUntil(prepared, job, stop);
+                        }
+                    }
+                } finally {
+                    offerUntil(prepared, END, stop);
+                }
+                return null;
+            });
+            Future<Integer> writer = workers.submit(() -> {
+                int written = 0;
+                while (true) {
+                    Stored s = toStore.take();
+                    if (s.output() == null) {
+                        return written;
+                    }
+                    List<Embedding> rows = new ArrayList<>();
+                    for (int i = 0; i < s.items().size(); i++) {
+                        float[] scores = s.output().classScores() == null ? null : s.output().classScores()[i];
+                        rows.add(new Embedding(s.items().get(i).contentHash(), s.output().embeddings()[i], scores));
+                    }
+                    project.embeddings().saveAll(modelHash, rows);
+                    written += rows.size();
+                    progress.progress(written, todo.size(), "");
+                }
+            });
+            try {
+                while (true) {
+                    Job job = takeOrFail(prepared, reader, writer);
+                    if (job == END) {
+                        break;
+                    }
+                    if (cancel.isCancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    ModelOutput out = model.run(job.prepared());
+                    putOrFail(toStore, new Stored(job.items(), out), writer);
+                }
+                cancelled |= cancel.isCancelled();
+            } finally {
+                stop.set(true); // the reader stops at its next batch
+                offerUntilDone(toStore, new Stored(List.of(), null), writer); // the writer drains what is queued
+            }
+            scored = writer.get();
+            reader.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuerentException(ErrorKind.CANCELLED, "scoring was interrupted; run it again to continue");
+        } finally {
+            workers.shutdownNow();
+            awaitQuietly(workers);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Report(scored, quarantined[0], already, millis, cancelled);
+    }
+
+    /** Active, non-duplicate items whose content has no embedding for the model, in item order. */
+    public List<ItemRecord> pending(String modelHash) {
+        Set<String> missing = new HashSet<>(project.embeddings().missingHashes(modelHash));
+        List<ItemRecord> out = new ArrayList<>();
+        for (ItemRecord item : project.items().inState("active")) {
+            if (item.duplicateOf() == null && missing.remove(item.contentHash())) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** Prepares a batch; when one item breaks it, prepares item by item and quarantines the ones that fail. */
+    private Job prepareIsolatingBad(EmbeddingModel model, Path root, List<ItemRecord> batch, int[] quarantined) {
+        try {
+            return new Job(batch, model.prepare(inputs(root, batch)));
+        } catch (QuerentException whole) {
+            List<ItemRecord> good = new ArrayList<>();
+            for (ItemRecord item : batch) {
+                try {
+                    model.prepare(inputs(root, List.of(item)));
+                    good.add(item);
+                } catch (QuerentException e) {
+                    project.items().quarantine(item.id(), "the model could not read it: " + e.getMessage());
+                    quarantined[0]++;
+                }
+            }
+            return good.isEmpty() ? new Job(good, null) : new Job(good, model.prepare(inputs(root, good)));
+        }
+    }
+
+    private static List<ModelInput> inputs(Path root, List<ItemRecord> batch) {
+        List<ModelInput> inputs = new ArrayList<>(batch.size());
+        for (ItemRecord item : batch) {
+            inputs.add(item.kind() == ItemKind.IMAGE ? ModelInput.image(root.resolve(item.path()))
+                    : ModelInput.text(item.body()));
+        }
+        return inputs;
+    }
+
+    private static <T> T takeOrFail(BlockingQueue<T> queue, Future<?>... watched) throws InterruptedException,
+            ExecutionException {
+        while (true) {
+            T value = queue.poll(200, TimeUnit.MILLISECONDS);
+            if (value != null) {
+                return value;
+            }
+            for (Future<?> f : watched) {
+                if (f.isDone()) {
+                    f.get(); // rethrows the stage's failure
+                }
+            }
+        }
+    }
+
+    private static <T> void putOrFail(BlockingQueue<T> queue, T value, Future<?> consumer) throws InterruptedException,
+            ExecutionException {
+        while (!queue.offer(value, 200, TimeUnit.MILLISECONDS)) {
+            if (consumer.isDone()) {
+                consumer.get();
+            }
+        }
+    }
+
+    private static <T> void offerUntil(BlockingQueue<T> queue, T value, AtomicBoolean stop) throws InterruptedException {
+        while (!queue.offer(value, 200, TimeUnit.MILLISECONDS)) {
+            if (stop.get()) {
+                return;
+            }
+        }
+    }
+
+    private static <T> void offerUntilDone(BlockingQueue<T> queue, T value, Future<?> consumer) {
+        try {
+            while (!queue.offer(value, 200, TimeUnit.MILLISECONDS)) {
+                if (consumer.isDone()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        return new QuerentException(ErrorKind.INTERNAL, "scoring failed: " + cause, cause);
+    }
+}

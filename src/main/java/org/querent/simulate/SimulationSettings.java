@@ -1,0 +1,31 @@
+package org.querent.simulate;
+
+import java.util.List;
+
+import org.querent.common.QuerentException;
+import org.querent.learn.TrainSettings;
+
+/**
+ * How to replay the loop.
+ *
+ * @param strategies   query strategies to compare
+ * @param seeds        how many seeds (0..seeds-1); each has its own test split and initial labels
+ * @param initial      random labels before the first training
+ * @param batch        labels added per round
+ * @param budget       labels at which a run stops
+ * @param testFraction share of each class held out for testing
+ * @param train        head training settings
+ */
+public record SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget,
+                                 double testFraction, TrainSettings train) {
+    public SimulationSettings {
+        if (strategies.isEmpty() || seeds < 1 || initial < 1 || batch < 1 || budget < initial) {
+            throw QuerentException.usage("simulate needs at least one strategy, --seeds >= 1, --initial >= 1, --batch >= 1 "
+                    + "and --budget >= --initial; got seeds=" + seeds + ", initial=" + initial + ", batch=" + batch
+                    + ", budget=" + budget);
+        }
+        if (testFraction <= 0 || testFraction >= 1) {
+            throw QuerentException.usage("--test-fraction must be between 0 and 1, got " + testFraction);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.querent.simulate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import org.querent.common.QuerentException;
+import org.querent.learn.Evaluation;
+import org.querent.learn.Head;
+import org.querent.learn.HeadTrainer;
+import org.querent.learn.Splits;
+import org.querent.learn.TrainingData;
+import org.querent.query.QueryContext;
+import org.querent.query.QueryStrategy;
+import org.querent.query.Ranking;
+import org.querent.query.Strategies;
+
+/**
+ * The labelling loop with an annotator that answers from ground truth: train, evaluate on a held-out
+ * split, query a batch, label it, until the budget. Every strategy of a seed starts from the same test
+ * split and the same initial labels, so curves differ only by what the strategy picked.
+ */
+public final class Simulator {
+    private final HeadTrainer trainer = new HeadTrainer();
+
+    public List<CurvePoint> run(LabelledDataset data, SimulationSettings settings, Consumer<CurvePoint> sink) {
+        List<QueryStrategy> strategies = settings.strategies().stream().map(Strategies::byName).toList();
+        List<CurvePoint> all = new ArrayList<>();
+        for (int seed = 0; seed < settings.seeds(); seed++) {
+            Splits.Split split = Splits.stratifiedHoldout(data.truth(), settings.testFraction(), seed);
+            int[] pool = split.train();
+            if (pool.length < settings.initial()) {
+                throw QuerentException.usage("the pool has " + pool.length + " items after the test split, fewer than "
+                        + "--initial " + settings.initial());
+            }
+            int[] initial = randomSubset(pool, settings.initial(), seed);
+            for (QueryStrategy strategy : strategies) {
+                for (CurvePoint p : runOne(data, settings, strategy, seed, split.test(), pool, initial)) {
+                    all.add(p);
+                    sink.accept(p);
+                }
+            }
+        }
+        return all;
+    }
+
+    private List<CurvePoint> runOne(LabelledDataset data, SimulationSettings s, QueryStrategy strategy, int seed,
+                                    int[] test, int[] pool, int[] initial) {
+        int classes = data.classes().size();
+        boolean[] labelled = new boolean[data.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i : initial) {
+            labelled[i] = true;
+            order.add(i);
+        }
+        float[][] testX = rows(data.embeddings(), test);
+        int[] testY = Arrays.stream(test).map(i -> data.truth()[i]).toArray();
+        List<CurvePoint> curve = new ArrayList<>();
+        Head head = null;
+        int round = 0;
+        while (true) {
+            int[] train = order.stream().mapToInt(Integer::intValue).toArray();
+            TrainingData td = TrainingData.singleLabel(rows(data.embeddings(), train),
+                    Arrays.stream(train).map(i -> data.truth()[i]).toArray(), classes);
+            head = trainer.train(td, head, s.train().withSeed(seed)).head();
+            Evaluation eval = Evaluation.of(testY, Evaluation.argmax(head.predict(testX)), classes);
+            curve.add(new CurvePoint(strategy.name(), seed, train.length, eval.accuracy(), eval.macroF1()));
+            if (train.length >= s.budget()) {
+                return curve;
+            }
+            int[] candidates = Arrays.stream(pool).filter(i -> !labelled[i]).toArray();
+            if (candidates.length == 0) {
+                return curve;
+            }
+            int want = Math.min(s.batch(), s.budget() - train.length);
+            float[][] candidateX = rows(data.embeddings(), candidates);
+            QueryContext context = new QueryContext(head.predict(candidateX), candidateX, false,
+                    seed * 1_000_003L + round++);
+            Ranking picks = strategy.select(context, want);
+            for (int k = 0; k < picks.size(); k++) {
+                int item = candidates[picks.indices()[k]];
+                labelled[item] = true; // the simulated annotator answers with data.truth()[item]
+                order.add(item);
+            }
+        }
+    }
+
+    private static int[] randomSubset(int[] pool, int n, long seed) {
+        int[] copy = pool.clone();
+        Random random = new Random(seed * 7919L + 17);
+        for (int i = copy.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        return Arrays.copyOf(copy, n);
+    }
+
+    private static float[][] rows(float[][] x, int[] index) {
+        float[][] out = new float[index.length][];
+        for (int i = 0; i < index.length; i++) {
+            out[i] = x[index[i]];
+        }
+        return out;
+    }
+}

@@ -1,16 +1,21 @@
 package org.querent.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.project.ProjectService;
 import org.querent.project.ProjectService.NewProject;
 import org.querent.session.ImportService;
 import org.querent.store.LabelDefinition;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,9 +38,18 @@ final class InitCommand implements Callable<Integer> {
             description = "builtin:minilm, a model.json, or an .onnx with model.json beside it (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--labels", required = true, split = ",", paramLabel = "L1,L2,...",
-            description = "The labels. Add a description with NAME=description.")
-    List<String> labels;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    LabelSource labelSource;
+
+    static final class LabelSource {
+        @Option(names = "--labels", split = ",", paramLabel = "L1,L2,...",
+                description = "The labels. Add a description with NAME=description.")
+        List<String> labels;
+
+        @Option(names = "--labels-file", paramLabel = "FILE",
+                description = "One label per line, NAME or NAME=description (lines starting with # are skipped).")
+        Path file;
+    }
 
     @Option(names = "--multi-label", description = "An item may carry several labels.")
     boolean multiLabel;
@@ -46,10 +60,22 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--guideline", paramLabel = "FILE", description = "The labelling guideline (text or Markdown).")
     Path guideline;
 
+    private List<String> labelLines() {
+        if (labelSource.labels != null) {
+            return labelSource.labels;
+        }
+        try {
+            return Files.readAllLines(labelSource.file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw QuerentException.notFound("cannot read the labels file " + labelSource.file + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         List<LabelDefinition> definitions = new ArrayList<>();
-        for (String label : labels) {
+        for (String label : labelLines()) {
             int eq = label.indexOf('=');
             String name = (eq < 0 ? label : label.substring(0, eq)).trim();
             String description = eq < 0 ? "" : label.substring(eq + 1).trim();

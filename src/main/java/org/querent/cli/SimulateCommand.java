@@ -51,6 +51,8 @@ final class SimulateCommand implements Callable<Integer> {
     double c;
     @Option(names = "--out", required = true, paramLabel = "CURVE.csv", description = "Where to write the curve rows.")
     Path out;
+    @Option(names = "--truth", paramLabel = "FILE", description = "CSV of path,label giving the truth, instead of class sub-folders.")
+    Path truth;
     @Option(names = "--cache", paramLabel = "DIR", description = "Embedding cache folder (default: the user cache folder).")
     Path cache;
 
@@ -60,7 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
                 TrainSettings.defaults().withC(c));
         Path cacheFolder = cache != null ? cache : QuerentCache.root().resolve("simulate");
         long start = System.nanoTime();
-        LabelledDataset dataset = DatasetEmbedder.load(data, model, cacheFolder, new StderrProgress("embed"));
+        LabelledDataset dataset = DatasetEmbedder.load(data, truth == null ? null : TruthFile.read(truth), model, cacheFolder, new StderrProgress("embed"));
         long embedded = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
         console.printf("%d items, %d classes %s; embeddings ready in %.1f s%n", dataset.size(), dataset.classes().size(),

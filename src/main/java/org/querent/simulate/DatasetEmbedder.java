@@ -2,6 +2,7 @@ package org.querent.simulate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +29,24 @@ public final class DatasetEmbedder {
     }
 
     /**
+     * @param truth       path (relative to the root) to true label, or null to take class sub-folder names
      * @param cacheFolder where embeddings are kept between runs
      */
-    public static LabelledDataset load(Path dataRoot, String modelReference, Path cacheFolder, ProgressListener progress) {
+    public static LabelledDataset load(Path dataRoot, Map<String, String> truth, String modelReference, Path cacheFolder,
+                                       ProgressListener progress) {
         List<ScannedItem> items = new ArrayList<>();
+        Map<String, String> labelOf = new HashMap<>();
         Set<String> hashes = new HashSet<>();
         new DatasetScanner().scan(dataRoot, ScanOptions.defaults(), item -> {
-            if (!item.quarantined() && item.folderLabel() != null && hashes.add(item.contentHash())) {
+            String label = truth == null ? item.folderLabel() : truth.get(item.key());
+            if (!item.quarantined() && label != null && hashes.add(item.contentHash())) {
                 items.add(item);
+                labelOf.put(item.key(), label);
             }
         });
-        TreeSet<String> classNames = new TreeSet<>();
-        items.forEach(i -> classNames.add(i.folderLabel()));
+        TreeSet<String> classNames = new TreeSet<>(labelOf.values());
         if (classNames.size() < 2) {
-            throw QuerentException.usage("simulate needs a dataset in class sub-folders (DIR/<label>/<file>) with at "
+            throw QuerentException.usage("simulate needs a dataset in class sub-folders (DIR/<label>/<file>) or a --truth file, with at "
                     + "least two classes; found " + classNames.size() + " in " + dataRoot);
         }
         List<String> classes = List.copyOf(classNames);
@@ -52,14 +57,14 @@ public final class DatasetEmbedder {
             embed(missing, dataRoot, modelReference, cache, progress);
         }
         float[][] x = new float[items.size()][];
-        int[] truth = new int[items.size()];
+        int[] truthIndex = new int[items.size()];
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             x[i] = cache.get(items.get(i).contentHash());
-            truth[i] = classes.indexOf(items.get(i).folderLabel());
+            truthIndex[i] = classes.indexOf(labelOf.get(items.get(i).key()));
             paths.add(items.get(i).key());
         }
-        return new LabelledDataset(paths, x, truth, classes);
+        return new LabelledDataset(paths, x, truthIndex, classes);
     }
 
     private static void embed(List<ScannedItem> missing, Path root, String modelReference, EmbeddingCache cache,

@@ -1,0 +1,132 @@
+package org.querent.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.querent.common.ErrorKind;
+import org.querent.common.ItemKind;
+import org.querent.common.QuerentException;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newProjectIsAtTheCurrentSchemaVersionInWalMode() throws Exception {
+        Path file = dir.resolve("p.querent");
+        try (Database db = Database.open(file, true)) {
+            assertEquals(Migrations.CURRENT_VERSION, (int) db.read(Migrations::userVersion));
+            String mode = db.read(c -> {
+                try (var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertEquals("wal", mode);
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameProjectIsRefusedWithAMessage() {
+        Path file = dir.resolve("p.querent");
+        try (Database first = Database.open(file, true)) {
+            QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+            assertEquals(ErrorKind.PROJECT, e.kind());
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+        }
+        // Released on close: opening again works.
+        Database.open(file, false).close();
+    }
+
+    @Test
+    void aSecondProcessIsRefusedWhileTheFirstHoldsTheProject() throws Exception {
+        Path file = dir.resolve("p.querent");
+        try (Database first = Database.open(file, true)) {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    OpenProjectMain.class.getName(), file.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertEquals(3, p.waitFor(), output);
+            assertTrue(output.contains("already open"), output);
+        }
+    }
+
+    @Test
+    void aFileFromANewerVersionIsRefused() throws Exception {
+        Path file = dir.resolve("future.querent");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE meta(key TEXT)");
+            st.execute("PRAGMA user_version = " + (Migrations.CURRENT_VERSION + 1));
+        }
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("newer Querent"), e.getMessage());
+        assertTrue(Files.exists(file), "the newer file is left untouched");
+    }
+
+    @Test
+    void aFileThatIsNotAProjectIsRefused() throws Exception {
+        Path file = dir.resolve("other.querent");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE something(x)");
+        }
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+    }
+
+    @Test
+    void aFullDiskFailsTheWriteWithAMessageAndKeepsEarlierDecisions() {
+        Path file = dir.resolve("p.querent");
+        try (Database db = Database.open(file, true)) {
+            ItemRepository items = new ItemRepository(db, Clock.systemUTC());
+            items.upsert(List.of(item("a.txt", "x".repeat(10))));
+            long itemId = items.byKey("a.txt").orElseThrow().id();
+            DecisionRepository decisions = new DecisionRepository(db, Clock.systemUTC());
+            decisions.append(label(itemId, "kept"));
+            // SQLite reports SQLITE_FULL when the file may not grow: the same error as a full disk.
+            int pages = db.read(c -> {
+                try (var rs = c.createStatement().executeQuery("PRAGMA page_count")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            db.read(c -> c.createStatement().execute("PRAGMA max_page_count = " + pages));
+            QuerentException e = assertThrows(QuerentException.class,
+                    () -> items.upsert(List.of(item("big.txt", "y".repeat(200_000)))));
+            assertEquals(ErrorKind.STORAGE, e.kind());
+            assertTrue(e.getMessage().contains("disk is full"), e.getMessage());
+            assertEquals(List.of("kept"), decisions.currentLabels().get(itemId).labels());
+        }
+    }
+
+    static NewItem item(String key, String body) {
+        return new NewItem(key, key, -1, ItemKind.TEXT, "", body.length(), body.length(), 1L,
+                Integer.toHexString(body.hashCode()) + key, body, null, null);
+    }
+
+    static DecisionRepository.NewDecision label(long itemId, String label) {
+        return new DecisionRepository.NewDecision(itemId, "label", List.of(label), "ann", null, null, null, null, null,
+                null, null, null, "annotator");
+    }
+
+    /** Opens a project in a separate JVM; exits 3 with the message when refused. */
+    public static final class OpenProjectMain {
+        public static void main(String[] args) {
+            try (Database db = Database.open(Path.of(args[0]), false)) {
+                System.exit(0);
+            } catch (QuerentException e) {
+                System.out.println(e.getMessage());
+                System.exit(3);
+            }
+        }
+    }
+}

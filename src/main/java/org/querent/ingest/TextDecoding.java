@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>a UTF-16 byte-order mark means UTF-16 (what Windows Notepad calls "Unicode");</li>
  *   <li>NUL bytes otherwise mean a binary file;</li>
  *   <li>strict UTF-8 when the bytes are valid UTF-8 (almost every file);</li>
+ *   <li>mostly UTF-8 (more well-formed multi-byte sequences than stray bytes), as in e-mails pasted together:
+ *       UTF-8 with U+FFFD for the stray bytes;</li>
  *   <li>otherwise, if few bytes are non-ASCII (at most 30%), it is legacy Western text, as old e-mails are:
- *       mostly UTF-8 with a few stray bytes is decoded as UTF-8 with U+FFFD for the bad bytes, anything else as
  *       windows-1252 (a superset of ISO-8859-1 for printable text);</li>
  *   <li>many non-ASCII bytes that are not UTF-8 are Cyrillic, Greek or CJK in a legacy code page, or binary:
  *       guessing would store mojibake, so the file is quarantined and the user asked to convert it.</li>
@@ -52,12 +53,14 @@ final class TextDecoding {
 
     private static Decoded decodeLegacy(byte[] bytes) {
         Utf8Census census = Utf8Census.of(bytes);
+        if (census.validSequences() > census.invalidBytes()) {
+            return new Decoded(normalise(new String(bytes, StandardCharsets.UTF_8)), null);
+        }
         if (census.highBytes() > MAX_LEGACY_HIGH_BYTE_SHARE * bytes.length) {
             return new Decoded(null, "text is neither UTF-8 nor Western (windows-1252) text; "
                     + "convert it to UTF-8 and scan again");
         }
-        Charset charset = census.validSequences() > census.invalidBytes() ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        return new Decoded(normalise(new String(bytes, charset)), null);
+        return new Decoded(normalise(new String(bytes, WINDOWS_1252)), null);
     }
 
     private static Decoded strict(byte[] bytes, Charset charset, String problem) {

@@ -43,8 +43,8 @@ public final class DatasetScanner {
         int total = listing.files().size();
         int done = 0;
         for (FoundFile file : listing.files()) {
-            cancel.throwIfCancelled();
             progress.progress(done, total, file.path());
+            cancel.throwIfCancelled();
             KnownItems.FileStatus status = knownItems.status(file);
             if (status == KnownItems.FileStatus.UNCHANGED) {
                 knownItems.unchanged(file);

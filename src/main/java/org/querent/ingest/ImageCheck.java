@@ -51,8 +51,9 @@ final class ImageCheck {
         long width = reader.getWidth(0);
         long height = reader.getHeight(0);
         if (width * height > maxPixels) {
-            return String.format(Locale.ROOT, "image is too large: %d×%d pixels (limit %.0f megapixels)",
-                    width, height, maxPixels / 1e6);
+            String limit = maxPixels % 1_000_000 == 0 ? maxPixels / 1_000_000 + " megapixels" : maxPixels + " pixels";
+            return String.format(Locale.ROOT, "image is too large: %d×%d pixels (limit %s); shrink it or raise "
+                    + "the limit", width, height, limit);
         }
         TruncationWarnings warnings = new TruncationWarnings();
         reader.addIIOReadWarningListener(warnings);

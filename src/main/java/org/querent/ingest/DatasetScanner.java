@@ -17,6 +17,10 @@ import org.querent.common.QuerentException;
  * A bad file or row never stops the scan: it is delivered as a quarantined item with a reason for the user.
  * Files whose size and modification time match the known map are not read again. Nothing is stored here: the
  * caller persists what the {@link ScanSink} receives. One scan runs on the calling thread; a scanner holds no state.
+ * <p>
+ * Every item carries the SHA-256 of its content (file bytes; for a row, its text in UTF-8; for a bad row, the raw
+ * row), except a file that could not be opened at all, whose hash is null. Duplicates are the caller's to find.
+ * An image's format is taken from its bytes, not its extension; only the first frame of a GIF is checked.
  */
 public final class DatasetScanner {
 

@@ -323,4 +323,24 @@ class DatasetScannerTest {
                 () -> scanner.scan(root.resolve("nope"), ScanOptions.defaults(), item -> { }));
         assertEquals(ErrorKind.NOT_FOUND, e.kind());
     }
+
+    @Test
+    void shortRowsNonStringFieldsAndHugeTablesAreQuarantined() {
+        TestFiles.write(root, "short.csv", "id,text\n1,fine text\n2\n");
+        TestFiles.write(root, "typed.jsonl", "{\"text\": 42}\n");
+        TestFiles.write(root, "huge.jsonl", "{\"text\": \"" + "x".repeat(3000) + "\"}\n");
+        RecordingSink sink = scan(ScanOptions.defaults().withMaxTableBytes(2_000));
+        assertEquals("fine text", sink.get("short.csv#0").text());
+        assertEquals("row on line 3 has 1 fields, the header has 2", sink.get("short.csv#1").quarantineReason());
+        assertEquals("line 1: field \"text\" is number, not a string", sink.get("typed.jsonl#0").quarantineReason());
+        assertTrue(sink.get("huge.jsonl").quarantineReason().startsWith("table file is too large (2.9 KB"));
+    }
+
+    @Test
+    void brokenLinkWithADatasetExtensionIsQuarantined() throws IOException {
+        Files.createSymbolicLink(root.resolve("gone.png"), root.resolve("nowhere.png"));
+        RecordingSink sink = scan(ScanOptions.defaults());
+        assertEquals("file could not be read: it does not exist (a broken link?)",
+                sink.get("gone.png").quarantineReason());
+    }
 }

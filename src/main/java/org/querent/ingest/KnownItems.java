@@ -25,7 +25,7 @@ final class KnownItems {
     private final Set<String> accounted = new HashSet<>();
 
     KnownItems(Map<String, KnownFile> known) {
-        this.known = Map.copyOf(known);
+        this.known = new HashMap<>(known); // the caller's map may be mutable or hold nulls
         for (String key : this.known.keySet()) {
             keysByFile.computeIfAbsent(filePathOf(key), k -> new ArrayList<>()).add(key);
         }
@@ -41,7 +41,7 @@ final class KnownItems {
             return FileStatus.NEW;
         }
         KnownFile stamp = file.stamp();
-        boolean same = file.statProblem() == null && keys.stream().allMatch(key -> known.get(key).equals(stamp));
+        boolean same = file.statProblem() == null && keys.stream().allMatch(key -> stamp.equals(known.get(key)));
         return same ? FileStatus.UNCHANGED : FileStatus.CHANGED;
     }
 

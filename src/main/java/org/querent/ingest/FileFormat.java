@@ -1,0 +1,44 @@
+package org.querent.ingest;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file types a dataset may hold, recognised by extension (case-insensitive). */
+enum FileFormat {
+    PNG(ItemKind.IMAGE), JPEG(ItemKind.IMAGE), BMP(ItemKind.IMAGE), GIF(ItemKind.IMAGE),
+    PLAIN_TEXT(ItemKind.TEXT), CSV(ItemKind.TEXT), JSONL(ItemKind.TEXT);
+
+    private final ItemKind kind;
+
+    FileFormat(ItemKind kind) {
+        this.kind = kind;
+    }
+
+    ItemKind kind() {
+        return kind;
+    }
+
+    /** Tables hold one item per row rather than one per file. */
+    boolean tabular() {
+        return this == CSV || this == JSONL;
+    }
+
+    static Optional<FileFormat> of(String fileName) {
+        switch (extension(fileName)) {
+            case "png": return Optional.of(PNG);
+            case "jpg": case "jpeg": return Optional.of(JPEG);
+            case "bmp": return Optional.of(BMP);
+            case "gif": return Optional.of(GIF);
+            case "txt": case "md": return Optional.of(PLAIN_TEXT);
+            case "csv": return Optional.of(CSV);
+            case "jsonl": return Optional.of(JSONL);
+            default: return Optional.empty();
+        }
+    }
+
+    /** Lower-case extension without the dot, "" when the name has none. */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,5 +1,7 @@
 package org.querent.ingest;
 
+import org.querent.common.ItemKind;
+
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.querent.ingest;
 
+import org.querent.common.ItemKind;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

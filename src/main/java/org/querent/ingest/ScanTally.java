@@ -1,5 +1,7 @@
 package org.querent.ingest;
 
+import org.querent.common.ItemKind;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

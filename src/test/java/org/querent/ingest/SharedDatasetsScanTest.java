@@ -1,5 +1,7 @@
 package org.querent.ingest;
 
+import org.querent.common.ItemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

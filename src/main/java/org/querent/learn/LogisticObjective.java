@@ -1,0 +1,211 @@
+package org.querent.learn;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The training objective of both heads, scaled so that its size does not depend on the number of labels:
+ * {@code F = (1/S) * sum_i s_i * loss_i + ||W||^2 / (2 C S)}, with {@code S = sum_i s_i} (= n) and sample weights
+ * {@code s_i} (1, or inverse class frequency when balanced). Multiplying by {@code C S} gives scikit-learn's
+ * {@code C * sum(loss) + 0.5 ||W||^2}: the same minimiser. The bias is not penalised.
+ *
+ * <p>Softmax: {@code loss_i = logsumexp(z_i) - z_i[y_i]}. Sigmoid: the sum over labels of the binary log-loss,
+ * i.e. independent one-vs-rest problems optimised together (they share nothing, so this equals training each alone).
+ *
+ * <p>Parameters are laid out as {@code [W row-major (classes x dimension) | bias (classes)]}.
+ */
+final class LogisticObjective implements DifferentiableFunction {
+
+    /** Below this much work per evaluation (multiply-adds) threads cost more than they save. */
+    private static final long PARALLEL_WORK = 1_000_000L;
+
+    private final boolean multiLabel;
+    private final int n;
+    private final int d;
+    private final int k;
+    private final double c;
+    /** Embeddings widened to double once, so the inner loops need no conversions. */
+    private final double[][] x;
+    /** Single-label: the class per row. */
+    private final int[] y;
+    /** Multi-label: 1 if label c applies to row i. */
+    private final boolean[][] targets;
+    /** Single-label: weight per row. */
+    private final double[] rowWeight;
+    /** Multi-label: weights of positive and negative examples per label. */
+    private final double[] positiveWeight;
+    private final double[] negativeWeight;
+    private final double weightSum;
+    private final int chunks;
+    private final double[][] chunkGradients;
+    private final double[] chunkLosses;
+    private final double[][] chunkLogits;
+
+    LogisticObjective(TrainingData data, double c, boolean balanced) {
+        this.multiLabel = data.multiLabel();
+        this.n = data.size();
+        this.d = data.dimension();
+        this.k = data.classes();
+        this.c = c;
+        this.x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            float[] row = data.x()[i];
+            for (int j = 0; j < d; j++) {
+                x[i][j] = row[j];
+            }
+        }
+        int[] counts = data.countsPerClass();
+        if (multiLabel) {
+            y = null;
+            rowWeight = null;
+            targets = new boolean[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int label : data.labels()[i]) {
+                    targets[i][label] = true;
+                }
+            }
+            positiveWeight = new double[k];
+            negativeWeight = new double[k];
+            for (int label = 0; label < k; label++) {
+                // scikit-learn's one-vs-rest with class_weight="balanced": n / (2 * count) for each side
+                int positives = counts[label];
+                int negatives = n - positives;
+                positiveWeight[label] = balanced && positives > 0 ? n / (2.0 * positives) : 1.0;
+                negativeWeight[label] = balanced && negatives > 0 ? n / (2.0 * negatives) : 1.0;
+            }
+            weightSum = n;
+        } else {
+            targets = null;
+            positiveWeight = null;
+            negativeWeight = null;
+            y = new int[n];
+            rowWeight = new double[n];
+            int present = 0;
+            for (int count : counts) {
+                present += count > 0 ? 1 : 0;
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] = data.labels()[i][0];
+                // class_weight="balanced" counts only classes present, as scikit-learn does
+                rowWeight[i] = balanced ? n / ((double) present * counts[y[i]]) : 1.0;
+                sum += rowWeight[i];
+            }
+            weightSum = sum;
+        }
+        long work = (long) n * d * k;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.chunks = work >= PARALLEL_WORK ? Math.max(1, Math.min(cores, n / 256)) : 1;
+        this.chunkGradients = new double[chunks][dimension()];
+        this.chunkLosses = new double[chunks];
+        this.chunkLogits = new double[chunks][k];
+    }
+
+    @Override
+    public int dimension() {
+        return k * d + k;
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        if (chunks == 1) {
+            evaluateChunk(theta, 0);
+        } else {
+            IntStream.range(0, chunks).parallel().forEach(chunk -> evaluateChunk(theta, chunk));
+        }
+        // Reduce in chunk order so that the result does not depend on thread timing.
+        double loss = 0;
+        System.arraycopy(chunkGradients[0], 0, gradient, 0, gradient.length);
+        loss += chunkLosses[0];
+        for (int chunk = 1; chunk < chunks; chunk++) {
+            double[] g = chunkGradients[chunk];
+            for (int p = 0; p < gradient.length; p++) {
+                gradient[p] += g[p];
+            }
+            loss += chunkLosses[chunk];
+        }
+        double penalty = 0;
+        double scale = 1.0 / (c * weightSum);
+        for (int p = 0; p < k * d; p++) {
+            penalty += theta[p] * theta[p];
+            gradient[p] += scale * theta[p];
+        }
+        return loss / weightSum + 0.5 * scale * penalty;
+    }
+
+    /** Data term of rows in this chunk, already divided by S in the gradient but not in the loss. */
+    private void evaluateChunk(double[] theta, int chunk) {
+        int from = (int) ((long) n * chunk / chunks);
+        int to = (int) ((long) n * (chunk + 1) / chunks);
+        double[] g = chunkGradients[chunk];
+        double[] z = chunkLogits[chunk];
+        Arrays.fill(g, 0);
+        double loss = 0;
+        for (int i = from; i < to; i++) {
+            double[] xi = x[i];
+            for (int cls = 0; cls < k; cls++) {
+                z[cls] = theta[k * d + cls] + dot(theta, cls * d, xi, d);
+            }
+            loss += multiLabel ? sigmoidRow(i, xi, z, g) : softmaxRow(i, xi, z, g);
+        }
+        chunkLosses[chunk] = loss;
+    }
+
+    private double softmaxRow(int i, double[] xi, double[] z, double[] g) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int cls = 0; cls < k; cls++) {
+            max = Math.max(max, z[cls]);
+        }
+        double sum = 0;
+        for (int cls = 0; cls < k; cls++) {
+            sum += Math.exp(z[cls] - max);
+        }
+        double logSumExp = max + Math.log(sum);
+        double w = rowWeight[i];
+        double scaled = w / weightSum;
+        for (int cls = 0; cls < k; cls++) {
+            double p = Math.exp(z[cls] - logSumExp);
+            double r = scaled * (p - (cls == y[i] ? 1.0 : 0.0));
+            g[k * d + cls] += r;
+            axpy(g, cls * d, r, xi, d);
+        }
+        return w * (logSumExp - z[y[i]]);
+    }
+
+    private double sigmoidRow(int i, double[] xi, double[] z, double[] g) {
+        double loss = 0;
+        for (int cls = 0; cls < k; cls++) {
+            boolean positive = targets[i][cls];
+            double w = positive ? positiveWeight[cls] : negativeWeight[cls];
+            double zc = z[cls];
+            // log(1 + e^z) - y z, written so that neither exp overflows
+            double softplus = Math.max(zc, 0) + Math.log1p(Math.exp(-Math.abs(zc)));
+            loss += w * (softplus - (positive ? zc : 0));
+            double r = w / weightSum * (SigmoidHead.sigmoid(zc) - (positive ? 1.0 : 0.0));
+            g[k * d + cls] += r;
+            axpy(g, cls * d, r, xi, d);
+        }
+        return loss;
+    }
+
+    private static double dot(double[] a, int offset, double[] b, int length) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < length; j += 4) {
+            s0 += a[offset + j] * b[j];
+            s1 += a[offset + j + 1] * b[j + 1];
+            s2 += a[offset + j + 2] * b[j + 2];
+            s3 += a[offset + j + 3] * b[j + 3];
+        }
+        for (; j < length; j++) {
+            s0 += a[offset + j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void axpy(double[] target, int offset, double r, double[] xi, int length) {
+        for (int j = 0; j < length; j++) {
+            target[offset + j] += r * xi[j];
+        }
+    }
+}

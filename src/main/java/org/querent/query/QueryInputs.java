@@ -21,9 +21,12 @@ final class QueryInputs {
         }
         double[][] p = context.probabilities();
         for (int i = 0; i < p.length; i++) {
-            if (p[i] == null || p[i].length == 0 || p[i].length != p[0].length) {
+            if (p[i] == null || p[i].length == 0) {
+                throw QuerentException.usage("probabilities[" + i + "] is missing or empty");
+            }
+            if (p[i].length != p[0].length) {
                 throw QuerentException.usage("probability rows differ in length: probabilities[0].length="
-                        + p[0].length + ", probabilities[" + i + "].length=" + (p[i] == null ? "null" : p[i].length));
+                        + p[0].length + ", probabilities[" + i + "].length=" + p[i].length);
             }
         }
         return context;

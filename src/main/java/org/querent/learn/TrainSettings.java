@@ -22,7 +22,10 @@ public record TrainSettings(double c, int maxIterations, double tolerance, long 
 
     public static final double DEFAULT_C = 10.0;
     public static final int DEFAULT_MAX_ITERATIONS = 500;
-    /** scikit-learn's default tol; converges to within 1e-3 accuracy of the exact optimum on 384-dim embeddings. */
+    /**
+     * scikit-learn's default tol. On the MiniLM embeddings of the mailing-lists set, 1e-6 took twice the iterations
+     * and changed held-out accuracy by less than 0.001 (0.8924 against 0.8932 with every pool label).
+     */
     public static final double DEFAULT_TOLERANCE = 1e-4;
     public static final long DEFAULT_SEED = 42L;
 

@@ -1,8 +1,8 @@
 package org.querent.query;
 
 /**
- * Picks the highest scores of a pool with a bounded min-heap: O(n log k) time, O(k) memory, no boxing; for a pool
- * of 100,000 and a batch of 30 it is about 100x cheaper than sorting everything.
+ * Picks the highest scores of a pool with a bounded min-heap: O(n log k) time, O(k) memory, no boxing, instead of
+ * sorting the whole pool. Margin scores plus the top 30 of 100,000 take 7-15 ms (HeadBenchmark).
  *
  * <p>Equal scores are ordered by a key derived from (seed, index) with the SplitMix64 mixer: a fixed, seeded random
  * order. Breaking ties by index instead would always favour the files scanned first. NaN scores rank last.

@@ -20,11 +20,48 @@ final class SyntheticEmbeddings {
     }
 
     static SyntheticEmbeddings clusters(int n, int dimension, int classes, double spread, long seed) {
+        return clusters(n, dimension, classes, spread, 0.0, seed);
+    }
+
+    /**
+     * Like real sentence embeddings, whose class centroids all lean towards one shared direction: each centre is
+     * {@code normalise(shared * u + v_c)} with u common and v_c random unit vectors (centre cosine about
+     * shared^2 / (shared^2 + 1)).
+     */
+    static SyntheticEmbeddings clusters(int n, int dimension, int classes, double spread, double shared, long seed) {
+        return clusters(n, dimension, classes, spread, shared, 0, seed);
+    }
+
+    /**
+     * With {@code noiseRank > 0} most of the noise lies in a subspace of that many random directions, as the
+     * variation of real embeddings does (a few topics and styles), which makes the classes overlap like real ones
+     * at a realistic distance from their centres.
+     */
+    static SyntheticEmbeddings clusters(int n, int dimension, int classes, double spread, double shared,
+                                        int noiseRank, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        double[][] basis = new double[noiseRank][dimension];
+        for (double[] direction : basis) {
+            for (int j = 0; j < dimension; j++) {
+                direction[j] = gaussian(random);
+            }
+            normalise(direction);
+        }
+        double lowRankScale = noiseRank == 0 ? 0 : spread * Math.sqrt((double) dimension / noiseRank);
+        double isotropic = noiseRank == 0 ? spread : spread * 0.5;
+        double[] common = new double[dimension];
+        for (int j = 0; j < dimension; j++) {
+            common[j] = gaussian(random);
+        }
+        normalise(common);
         double[][] centres = new double[classes][dimension];
         for (double[] centre : centres) {
             for (int j = 0; j < dimension; j++) {
                 centre[j] = gaussian(random);
+            }
+            normalise(centre);
+            for (int j = 0; j < dimension; j++) {
+                centre[j] += shared * common[j];
             }
             normalise(centre);
         }
@@ -35,7 +72,13 @@ final class SyntheticEmbeddings {
             int label = random.nextInt(classes);
             labels[i] = label;
             for (int j = 0; j < dimension; j++) {
-                point[j] = centres[label][j] + spread * gaussian(random);
+                point[j] = centres[label][j] + isotropic * gaussian(random);
+            }
+            for (double[] direction : basis) {
+                double coefficient = lowRankScale * gaussian(random);
+                for (int j = 0; j < dimension; j++) {
+                    point[j] += coefficient * direction[j];
+                }
             }
             normalise(point);
             for (int j = 0; j < dimension; j++) {

@@ -48,4 +48,12 @@ class CrossValidationTest {
         assertTrue(estimate.multiLabel());
         assertTrue(estimate.accuracy() > 0.8, estimate.toString());
     }
+
+    @Test
+    void holdoutEvaluatesAboutAFifthOfEachClass() {
+        SyntheticEmbeddings clusters = SyntheticEmbeddings.clusters(500, 32, 4, 0.25, 2);
+        Evaluation estimate = CrossValidation.holdout(clusters.data(), TrainSettings.defaults(), 0.2, 3);
+        assertEquals(100, estimate.size(), 2);
+        assertTrue(estimate.accuracy() > 0.9, estimate.toString());
+    }
 }

@@ -3,16 +3,15 @@ package org.querent.query;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.querent.common.ErrorKind;
+import org.querent.common.QuerentException;
 
 class RandomStrategyTest {
-
-    private static QueryContext pool(int size, long seed) {
-        return new QueryContext(new double[size][] , null, false, seed);
-    }
 
     private static QueryContext uniformPool(int size, long seed) {
         double[][] p = new double[size][];
@@ -44,8 +43,9 @@ class RandomStrategyTest {
 
     @Test
     void missingRowsAreAUsageError() {
-        org.querent.common.QuerentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.querent.common.QuerentException.class, () -> new RandomStrategy().select(pool(3, 1), 1));
-        assertEquals(org.querent.common.ErrorKind.USAGE, e.kind());
+        QueryContext rowsMissing = new QueryContext(new double[3][], null, false, 1);
+        QuerentException e = assertThrows(QuerentException.class, () -> new RandomStrategy().select(rowsMissing, 1));
+        assertEquals(ErrorKind.USAGE, e.kind());
+        assertEquals("probabilities[0] is missing or empty", e.getMessage());
     }
 }

@@ -37,9 +37,13 @@ final class LogisticObjective implements DifferentiableFunction {
     private final double[] negativeWeight;
     private final double weightSum;
     private final int chunks;
-    private final double[][] chunkGradients;
+    /** Per chunk: gradient rows [class][dimension] and bias gradient, so threads never share a write. */
+    private final double[][][] chunkWeightGradients;
+    private final double[][] chunkBiasGradients;
     private final double[] chunkLosses;
     private final double[][] chunkLogits;
+    /** The weights of the current point as rows: plain arrays without offsets keep the JIT's loops tight. */
+    private final double[][] weights;
 
     LogisticObjective(TrainingData data, double c, boolean balanced) {
         this.multiLabel = data.multiLabel();
@@ -96,9 +100,11 @@ final class LogisticObjective implements DifferentiableFunction {
         long work = (long) n * d * k;
         int cores = Runtime.getRuntime().availableProcessors();
         this.chunks = work >= PARALLEL_WORK ? Math.max(1, Math.min(cores, n / 256)) : 1;
-        this.chunkGradients = new double[chunks][dimension()];
+        this.chunkWeightGradients = new double[chunks][k][d];
+        this.chunkBiasGradients = new double[chunks][k];
         this.chunkLosses = new double[chunks];
         this.chunkLogits = new double[chunks][k];
+        this.weights = new double[k][d];
     }
 
     @Override
@@ -108,19 +114,25 @@ final class LogisticObjective implements DifferentiableFunction {
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
+        for (int cls = 0; cls < k; cls++) {
+            System.arraycopy(theta, cls * d, weights[cls], 0, d);
+        }
         if (chunks == 1) {
             evaluateChunk(theta, 0);
         } else {
             IntStream.range(0, chunks).parallel().forEach(chunk -> evaluateChunk(theta, chunk));
         }
         // Reduce in chunk order so that the result does not depend on thread timing.
+        Arrays.fill(gradient, 0);
         double loss = 0;
-        System.arraycopy(chunkGradients[0], 0, gradient, 0, gradient.length);
-        loss += chunkLosses[0];
-        for (int chunk = 1; chunk < chunks; chunk++) {
-            double[] g = chunkGradients[chunk];
-            for (int p = 0; p < gradient.length; p++) {
-                gradient[p] += g[p];
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            for (int cls = 0; cls < k; cls++) {
+                double[] g = chunkWeightGradients[chunk][cls];
+                int offset = cls * d;
+                for (int j = 0; j < d; j++) {
+                    gradient[offset + j] += g[j];
+                }
+                gradient[k * d + cls] += chunkBiasGradients[chunk][cls];
             }
             loss += chunkLosses[chunk];
         }
@@ -137,42 +149,46 @@ final class LogisticObjective implements DifferentiableFunction {
     private void evaluateChunk(double[] theta, int chunk) {
         int from = (int) ((long) n * chunk / chunks);
         int to = (int) ((long) n * (chunk + 1) / chunks);
-        double[] g = chunkGradients[chunk];
+        double[][] gw = chunkWeightGradients[chunk];
+        double[] gb = chunkBiasGradients[chunk];
         double[] z = chunkLogits[chunk];
-        Arrays.fill(g, 0);
+        for (double[] row : gw) {
+            Arrays.fill(row, 0);
+        }
+        Arrays.fill(gb, 0);
         double loss = 0;
         for (int i = from; i < to; i++) {
             double[] xi = x[i];
             for (int cls = 0; cls < k; cls++) {
-                z[cls] = theta[k * d + cls] + dot(theta, cls * d, xi, d);
+                z[cls] = theta[k * d + cls] + dot(weights[cls], xi);
             }
-            loss += multiLabel ? sigmoidRow(i, xi, z, g) : softmaxRow(i, xi, z, g);
+            loss += multiLabel ? sigmoidRow(i, xi, z, gw, gb) : softmaxRow(i, xi, z, gw, gb);
         }
         chunkLosses[chunk] = loss;
     }
 
-    private double softmaxRow(int i, double[] xi, double[] z, double[] g) {
+    private double softmaxRow(int i, double[] xi, double[] z, double[][] gw, double[] gb) {
         double max = Double.NEGATIVE_INFINITY;
         for (int cls = 0; cls < k; cls++) {
             max = Math.max(max, z[cls]);
         }
+        double target = z[y[i]];
         double sum = 0;
         for (int cls = 0; cls < k; cls++) {
-            sum += Math.exp(z[cls] - max);
+            z[cls] = Math.exp(z[cls] - max); // z now holds unnormalised probabilities
+            sum += z[cls];
         }
-        double logSumExp = max + Math.log(sum);
         double w = rowWeight[i];
         double scaled = w / weightSum;
         for (int cls = 0; cls < k; cls++) {
-            double p = Math.exp(z[cls] - logSumExp);
-            double r = scaled * (p - (cls == y[i] ? 1.0 : 0.0));
-            g[k * d + cls] += r;
-            axpy(g, cls * d, r, xi, d);
+            double r = scaled * (z[cls] / sum - (cls == y[i] ? 1.0 : 0.0));
+            gb[cls] += r;
+            axpy(gw[cls], r, xi);
         }
-        return w * (logSumExp - z[y[i]]);
+        return w * (max + Math.log(sum) - target);
     }
 
-    private double sigmoidRow(int i, double[] xi, double[] z, double[] g) {
+    private double sigmoidRow(int i, double[] xi, double[] z, double[][] gw, double[] gb) {
         double loss = 0;
         for (int cls = 0; cls < k; cls++) {
             boolean positive = targets[i][cls];
@@ -182,30 +198,33 @@ final class LogisticObjective implements DifferentiableFunction {
             double softplus = Math.max(zc, 0) + Math.log1p(Math.exp(-Math.abs(zc)));
             loss += w * (softplus - (positive ? zc : 0));
             double r = w / weightSum * (SigmoidHead.sigmoid(zc) - (positive ? 1.0 : 0.0));
-            g[k * d + cls] += r;
-            axpy(g, cls * d, r, xi, d);
+            gb[cls] += r;
+            axpy(gw[cls], r, xi);
         }
         return loss;
     }
 
-    private static double dot(double[] a, int offset, double[] b, int length) {
+    /** Four accumulators: the JIT keeps a floating-point sum in order, so one accumulator waits on every add. */
+    private static double dot(double[] a, double[] b) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int length = a.length;
         int j = 0;
         for (; j + 3 < length; j += 4) {
-            s0 += a[offset + j] * b[j];
-            s1 += a[offset + j + 1] * b[j + 1];
-            s2 += a[offset + j + 2] * b[j + 2];
-            s3 += a[offset + j + 3] * b[j + 3];
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
         }
         for (; j < length; j++) {
-            s0 += a[offset + j] * b[j];
+            s0 += a[j] * b[j];
         }
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static void axpy(double[] target, int offset, double r, double[] xi, int length) {
-        for (int j = 0; j < length; j++) {
-            target[offset + j] += r * xi[j];
+    /** target += r * xi; the JIT vectorises this loop. */
+    private static void axpy(double[] target, double r, double[] xi) {
+        for (int j = 0; j < target.length; j++) {
+            target[j] += r * xi[j];
         }
     }
 }

@@ -1,0 +1,49 @@
+package org.querent.query;
+
+/**
+ * "entropy": the items whose whole predicted distribution is most spread out. Score {@code -sum_c p_c ln p_c} in
+ * nats (0 ln 0 = 0); the largest possible value is ln(classes).
+ *
+ * <p>Multi-label: the mean over labels of the binary entropy {@code -p ln p - (1 - p) ln(1 - p)}.
+ */
+public final class EntropyStrategy implements ScoringStrategy {
+
+    public static final String NAME = "entropy";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double[] scores(QueryContext context) {
+        double[][] p = QueryInputs.check(context).probabilities();
+        double[] scores = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            scores[i] = context.multiLabel() ? multiLabelScore(p[i]) : score(p[i]);
+        }
+        return scores;
+    }
+
+    /** Single-label score of one probability row. */
+    public static double score(double[] p) {
+        double entropy = 0;
+        for (double q : p) {
+            entropy -= plogp(q);
+        }
+        return entropy;
+    }
+
+    /** Multi-label score of one row of independent label probabilities. */
+    public static double multiLabelScore(double[] p) {
+        double sum = 0;
+        for (double q : p) {
+            sum -= plogp(q) + plogp(1 - q);
+        }
+        return sum / p.length;
+    }
+
+    private static double plogp(double q) {
+        return q > 0 ? q * Math.log(q) : 0;
+    }
+}

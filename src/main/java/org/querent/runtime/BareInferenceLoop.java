@@ -1,7 +1,14 @@
 package org.querent.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The simplest way to embed many texts: prepare then run, batch after batch, on one thread. The baseline a
@@ -32,5 +39,22 @@ public final class BareInferenceLoop {
             model.run(model.prepare(batch));
         }
         return new Measurement(inputs.size(), batchSize, System.nanoTime() - start);
+    }
+
+    /** The first {@code limit} regular files under {@code folder} (sorted by path) as texts, bad UTF-8 replaced. */
+    public static List<ModelInput> textsFrom(Path folder, int limit) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<ModelInput> texts = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).sorted().limit(limit).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                texts.add(ModelInput.text(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString()));
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read texts under " + folder, e);
+        }
     }
 }

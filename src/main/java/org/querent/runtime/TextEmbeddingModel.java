@@ -16,6 +16,12 @@ import org.querent.common.QuerentException;
  * (and zero {@code token_type_ids} when the model has that input), and pools the hidden states per the manifest.
  */
 public final class TextEmbeddingModel implements EmbeddingModel {
+    /**
+     * {@code -Dquerent.batchInvariant=false} runs dynamically quantised models on whole batches: faster on some
+     * machines, but an item's embedding then depends on the other items in its batch.
+     */
+    public static final String BATCH_INVARIANT_PROPERTY = "querent.batchInvariant";
+
     private ModelInfo info;
     private final OnnxSessions.OpenedSession session;
     private final TextTokenizer tokenizer;
@@ -33,7 +39,8 @@ public final class TextEmbeddingModel implements EmbeddingModel {
         this.decoder = new OutputDecoder(manifest);
         this.feedsTokenTypes = signature.input(ManifestValidator.TOKEN_TYPE_IDS).isPresent();
         // Batch-composition invariance beats batching: an embedding must not depend on its neighbours.
-        this.itemByItem = OnnxGraphFacts.usesDynamicQuantization(manifest.onnxPath(manifestFolder));
+        this.itemByItem = !"false".equals(System.getProperty(BATCH_INVARIANT_PROPERTY))
+                && OnnxGraphFacts.usesDynamicQuantization(manifest.onnxPath(manifestFolder));
         if (info.dimension() <= 0) {
             this.info = ModelLoader.withDimension(info, embed(List.of(ModelInput.text("probe"))).embeddings()[0].length);
         }

@@ -1,0 +1,87 @@
+package org.querent.runtime;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.querent.common.QuerentException;
+
+/** An image model: preprocesses files per the manifest, runs the ONNX model, pools and normalises its output. */
+public final class ImageEmbeddingModel implements EmbeddingModel {
+    private ModelInfo info;
+    private final OnnxSessions.OpenedSession session;
+    private final ImagePreprocessor preprocessor;
+    private final OutputDecoder decoder;
+    private final String inputName;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Takes ownership of {@code session}; the caller has validated the manifest against it. */
+    ImageEmbeddingModel(ModelInfo info, ModelManifest manifest, OnnxSessions.OpenedSession session,
+                        ModelSignature signature) {
+        this.info = info;
+        this.session = session;
+        this.preprocessor = new ImagePreprocessor(manifest.image());
+        this.decoder = new OutputDecoder(manifest);
+        this.inputName = signature.inputs().get(0).name();
+        if (info.dimension() <= 0) {
+            this.info = ModelLoader.withDimension(info, run(blankBatch(1)).embeddings()[0].length);
+        }
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** Decodes and preprocesses; a file that cannot be decoded fails the call with a message naming it. */
+    @Override
+    public PreparedBatch prepare(List<ModelInput> inputs) {
+        List<Path> files = new ArrayList<>(inputs.size());
+        for (ModelInput input : inputs) {
+            if (input.imagePath() == null) {
+                throw QuerentException.usage("model '" + info.name() + "' reads images but was given a text");
+            }
+            files.add(input.imagePath());
+        }
+        return preprocessor.prepare(files);
+    }
+
+    @Override
+    public ModelOutput run(PreparedBatch batch) {
+        if (!(batch instanceof ImagePreprocessor.ImageBatch images)) {
+            throw new IllegalArgumentException("batch was not prepared by this image model: " + batch);
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("model '" + info.name() + "' is closed");
+        }
+        if (images.size() == 0) {
+            return new ModelOutput(new float[0][], info.classLabels().isEmpty() ? null : new float[0][]);
+        }
+        try (OnnxTensor tensor = OnnxTensor.createTensor(Runtimes.environment(), FloatBuffer.wrap(images.data()),
+                images.shape());
+             OrtSession.Result result = session.session().run(Map.of(inputName, tensor), decoder.requestedOutputs())) {
+            return decoder.decode(result, images.size(), null);
+        } catch (OrtException e) {
+            throw QuerentException.model("inference failed in model '" + info.name() + "' on a batch of "
+                    + images.size() + " images: " + e.getMessage(), e);
+        }
+    }
+
+    /** A batch of {@code size} all-zero images: used to learn the embedding size when the ONNX shape leaves it free. */
+    PreparedBatch blankBatch(int size) {
+        return new ImagePreprocessor.ImageBatch(size, new float[size * preprocessor.itemLength()],
+                preprocessor.batchShape(size));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.querent.runtime;
+
+import java.util.List;
+import org.querent.common.QuerentException;
+import org.querent.runtime.ModelManifest.ImageSpec;
+import org.querent.runtime.ModelManifest.Layout;
+import org.querent.runtime.ModelManifest.Pooling;
+
+/**
+ * Checks a manifest against the ONNX model it describes, before any item is run, so that a mismatch is one
+ * clear message naming both sides instead of a native error deep inside a batch.
+ */
+public final class ManifestValidator {
+    /** Inputs a text encoder must have. */
+    public static final String INPUT_IDS = "input_ids";
+    public static final String ATTENTION_MASK = "attention_mask";
+    /** Optional text input; fed with zeros (single-segment input). */
+    public static final String TOKEN_TYPE_IDS = "token_type_ids";
+
+    private final String manifestName;
+    private final String onnxName;
+
+    /**
+     * @param manifestName how messages name the manifest, e.g. "model.json"
+     * @param onnxName     how messages name the ONNX file, e.g. "model.onnx"
+     */
+    public ManifestValidator(String manifestName, String onnxName) {
+        this.manifestName = manifestName;
+        this.onnxName = onnxName;
+    }
+
+    /** Throws a {@link QuerentException} of kind MODEL at the first disagreement. */
+    public void validate(ModelManifest manifest, ModelSignature signature) {
+        if (manifest.input() == ModelManifest.InputKind.TEXT) {
+            checkTextInputs(signature);
+        } else {
+            checkImageInput(manifest.image(), signature);
+        }
+        checkEmbeddingOutput(manifest, signature);
+        if (manifest.classes() != null) {
+            checkClassOutput(manifest.classes(), signature);
+        }
+    }
+
+    private void checkTextInputs(ModelSignature signature) {
+        for (String required : List.of(INPUT_IDS, ATTENTION_MASK)) {
+            if (signature.input(required).isEmpty()) {
+                throw fail(manifestName + " says the model reads text, but " + onnxName + " has no '" + required
+                        + "' input (its inputs are: " + signature.inputNames() + ")");
+            }
+        }
+        for (TensorSpec input : signature.inputs()) {
+            boolean known = List.of(INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS).contains(input.name());
+            if (!known) {
+                throw fail(onnxName + " has input '" + input.name() + "' which a text model cannot feed; "
+                        + manifestName + " says text, so only " + INPUT_IDS + ", " + ATTENTION_MASK + " and "
+                        + TOKEN_TYPE_IDS + " are supported");
+            }
+            if (!input.type().equals("int64")) {
+                throw fail(onnxName + " input '" + input.name() + "' is " + input.type()
+                        + " but text models are fed int64 token ids; re-export the model with int64 inputs");
+            }
+        }
+    }
+
+    private void checkImageInput(ImageSpec image, ModelSignature signature) {
+        if (signature.inputs().size() != 1) {
+            throw fail(manifestName + " says the model reads one image, but " + onnxName + " has "
+                    + signature.inputs().size() + " inputs: " + signature.inputNames());
+        }
+        TensorSpec input = signature.inputs().get(0);
+        if (!input.type().equals("float")) {
+            throw fail(manifestName + " says image (fed as float) but " + onnxName + " input '" + input.name()
+                    + "' is " + input.type());
+        }
+        long[] expected = image.layout() == Layout.NCHW
+                ? new long[] {-1, image.channels(), image.height(), image.width()}
+                : new long[] {-1, image.height(), image.width(), image.channels()};
+        boolean matches = input.rank() == 4;
+        for (int axis = 1; matches && axis < 4; axis++) {
+            long actual = input.dim(axis);
+            matches = actual <= 0 || actual == expected[axis];
+        }
+        if (!matches) {
+            throw fail(manifestName + " says image " + image.describe() + " but " + onnxName + " input '"
+                    + input.name() + "' is " + input.shapeText());
+        }
+    }
+
+    private void checkEmbeddingOutput(ModelManifest manifest, ModelSignature signature) {
+        String name = manifest.embedding().output();
+        TensorSpec output = signature.output(name).orElseThrow(() -> fail(manifestName + " says embedding output '"
+                + name + "' but " + onnxName + " has outputs: " + signature.outputNames()));
+        Pooling pooling = manifest.embedding().pooling();
+        boolean knownRank = output.rank() > 0;
+        if (knownRank && pooling == Pooling.CLS && output.rank() != 3) {
+            throw fail(manifestName + " says pooling \"cls\" (needs [batch, tokens, hidden]) but " + onnxName
+                    + " output '" + name + "' is " + output.shapeText());
+        }
+        if (knownRank && pooling == Pooling.MEAN && output.rank() < 3) {
+            throw fail(manifestName + " says pooling \"mean\" (needs [batch, positions, ...]) but " + onnxName
+                    + " output '" + name + "' is " + output.shapeText() + "; use pooling \"none\"");
+        }
+    }
+
+    private void checkClassOutput(ModelManifest.ClassesSpec classes, ModelSignature signature) {
+        TensorSpec output = signature.output(classes.output()).orElseThrow(() -> fail(manifestName
+                + " says class output '" + classes.output() + "' but " + onnxName + " has outputs: "
+                + signature.outputNames()));
+        if (output.rank() > 0 && output.rank() != 2) {
+            throw fail(manifestName + " says class output '" + classes.output() + "' (one score per label) but "
+                    + onnxName + " output is " + output.shapeText() + "; expected [batch, labels]");
+        }
+        long width = output.rank() == 2 ? output.dim(1) : -1;
+        if (width > 0 && width != classes.labels().size()) {
+            throw fail(manifestName + " lists " + classes.labels().size() + " labels " + classes.labels() + " but "
+                    + onnxName + " output '" + classes.output() + "' is " + output.shapeText());
+        }
+    }
+
+    private static QuerentException fail(String message) {
+        return QuerentException.model(message);
+    }
+}

@@ -1,0 +1,126 @@
+package org.querent.runtime;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.querent.common.QuerentException;
+
+/**
+ * A sentence encoder: tokenises texts, runs the ONNX model on int64 {@code input_ids}/{@code attention_mask}
+ * (and zero {@code token_type_ids} when the model has that input), and pools the hidden states per the manifest.
+ */
+public final class TextEmbeddingModel implements EmbeddingModel {
+    /**
+     * {@code -Dquerent.batchInvariant=false} runs dynamically quantised models on whole batches: faster on some
+     * machines, but an item's embedding then depends on the other items in its batch.
+     */
+    public static final String BATCH_INVARIANT_PROPERTY = "querent.batchInvariant";
+
+    private ModelInfo info;
+    private final OnnxSessions.OpenedSession session;
+    private final TextTokenizer tokenizer;
+    private final OutputDecoder decoder;
+    private final boolean feedsTokenTypes;
+    private final boolean itemByItem;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Takes ownership of {@code session}; the caller has validated the manifest against it. */
+    TextEmbeddingModel(ModelInfo info, ModelManifest manifest, java.nio.file.Path manifestFolder,
+                       OnnxSessions.OpenedSession session, ModelSignature signature) {
+        this.info = info;
+        this.session = session;
+        this.tokenizer = new TextTokenizer(manifest.tokenizerPath(manifestFolder), manifest.text().maxTokens());
+        this.decoder = new OutputDecoder(manifest);
+        this.feedsTokenTypes = signature.input(ManifestValidator.TOKEN_TYPE_IDS).isPresent();
+        // Batch-composition invariance beats batching: an embedding must not depend on its neighbours.
+        this.itemByItem = !"false".equals(System.getProperty(BATCH_INVARIANT_PROPERTY))
+                && OnnxGraphFacts.usesDynamicQuantization(manifest.onnxPath(manifestFolder));
+        if (info.dimension() <= 0) {
+            this.info = ModelLoader.withDimension(info, embed(List.of(ModelInput.text("probe"))).embeddings()[0].length);
+        }
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** Tokenises; texts longer than 4,000 characters are cut first (only the first maxTokens tokens count). */
+    @Override
+    public PreparedBatch prepare(List<ModelInput> inputs) {
+        List<String> texts = new ArrayList<>(inputs.size());
+        for (ModelInput input : inputs) {
+            if (input.text() == null) {
+                throw QuerentException.usage("model '" + info.name() + "' reads text but was given an image: "
+                        + input.imagePath());
+            }
+            texts.add(input.text());
+        }
+        return tokenizer.tokenize(texts);
+    }
+
+    @Override
+    public ModelOutput run(PreparedBatch batch) {
+        if (!(batch instanceof TokenizedBatch tokens)) {
+            throw new IllegalArgumentException("batch was not prepared by this text model: " + batch);
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("model '" + info.name() + "' is closed");
+        }
+        if (tokens.size() == 0) {
+            return new ModelOutput(new float[0][], info.classLabels().isEmpty() ? null : new float[0][]);
+        }
+        if (!itemByItem || tokens.size() == 1) {
+            return runTogether(tokens);
+        }
+        float[][] embeddings = new float[tokens.size()][];
+        float[][] scores = info.classLabels().isEmpty() ? null : new float[tokens.size()][];
+        for (int i = 0; i < tokens.size(); i++) {
+            ModelOutput one = runTogether(tokens.item(i));
+            embeddings[i] = one.embeddings()[0];
+            if (scores != null) {
+                scores[i] = one.classScores()[0];
+            }
+        }
+        return new ModelOutput(embeddings, scores);
+    }
+
+    private ModelOutput runTogether(TokenizedBatch tokens) {
+        long[] shape = {tokens.size(), tokens.tokens()};
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            feed.put(ManifestValidator.INPUT_IDS, tensor(tokens.inputIds(), shape));
+            feed.put(ManifestValidator.ATTENTION_MASK, tensor(tokens.attentionMask(), shape));
+            if (feedsTokenTypes) {
+                feed.put(ManifestValidator.TOKEN_TYPE_IDS, tensor(new long[tokens.inputIds().length], shape));
+            }
+            try (OrtSession.Result result = session.session().run(feed, decoder.requestedOutputs())) {
+                return decoder.decode(result, tokens.size(), tokens.attentionMask());
+            }
+        } catch (OrtException e) {
+            throw QuerentException.model("inference failed in model '" + info.name() + "' on a batch of "
+                    + tokens.size() + " texts: " + e.getMessage(), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static OnnxTensor tensor(long[] data, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(Runtimes.environment(), LongBuffer.wrap(data), shape);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try (session; tokenizer) {
+                // both closed by try-with-resources, tokenizer first
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.querent.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints throughput of the bare prepare+run loop ({@link BareInferenceLoop}); run with {@code mvn -Pbenchmark test
+ * -Dtest=InferenceBenchmark}. Figures on 2 shared cores are noisy: compare runs made back to back.
+ */
+@Tag("benchmark")
+class InferenceBenchmark {
+    private static final Path MAILS = Path.of("/work/shared/datasets/mailing-lists");
+    private static final Path FASHION = Path.of("/work/shared/datasets/fashion-mnist");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void minilmTextsPerSecond() {
+        Assumptions.assumeTrue(Files.isDirectory(MAILS), "no " + MAILS);
+        List<ModelInput> texts = BareInferenceLoop.textsFrom(MAILS, 512);
+        try (EmbeddingModel model = ModelLoader.open(BuiltinModels.MINILM, Path.of("."))) {
+            BareInferenceLoop.run(model, texts.subList(0, 64), 32); // warm-up
+            for (int pass = 1; pass <= 2; pass++) {
+                System.out.println("MiniLM int8 bare loop, pass " + pass + ": "
+                        + BareInferenceLoop.run(model, texts, 32));
+            }
+        }
+    }
+
+    @Test
+    void pcaImagesPerSecond() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FASHION), "no " + FASHION);
+        List<Path> images;
+        try (Stream<Path> files = Files.walk(FASHION)) {
+            images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        long start = System.nanoTime();
+        ImageFeatureExtractorBuilder.Result built = ImageFeatureExtractorBuilder.build(images, 28, 28, 64, 42L, dir);
+        System.out.printf("PCA extractor build: %d images, %.0f ms%n", built.imagesUsed(), (System.nanoTime() - start) / 1e6);
+        List<ModelInput> inputs = images.stream().map(ModelInput::image).toList();
+        try (EmbeddingModel model = ModelLoader.open(built.manifestFile().toString(), dir)) {
+            BareInferenceLoop.run(model, inputs.subList(0, 256), 64);
+            System.out.println("PCA image features bare loop: " + BareInferenceLoop.run(model, inputs, 64));
+        }
+    }
+}

@@ -20,6 +20,7 @@ import org.querent.simulate.DatasetEmbedder;
 import org.querent.simulate.LabelledDataset;
 import org.querent.simulate.SimulationSettings;
 import org.querent.simulate.Simulator;
+import org.querent.simulate.TruthFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -15,6 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         if (args.length == 0) {
             // The workstation (JavaFX) arrives with the next milestone; until then, show the commands.
             args = new String[] {"--help"};

@@ -149,12 +149,21 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit();
             }
         } catch (SQLException e) {
             throw StorageErrors.sql("saving to the project failed", e);
         } finally {
             access.unlock();
+        }
+    }
+
+    /** Back to autocommit without masking the failure being thrown (SQLite may have rolled back on its own). */
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The transaction is already gone; the connection is usable again either way.
         }
     }
 

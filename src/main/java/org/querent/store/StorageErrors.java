@@ -14,7 +14,7 @@ final class StorageErrors {
     }
 
     static QuerentException sql(String context, SQLException e) {
-        SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
+        SQLiteErrorCode code = codeOf(e);
         if (code != null) {
             switch (code) {
                 case SQLITE_FULL:
@@ -42,6 +42,25 @@ final class StorageErrors {
             }
         }
         return new QuerentException(ErrorKind.INTERNAL, context + ": " + e.getMessage(), e);
+    }
+
+    /** The SQLite result code, looked for in the exception, its causes and chained exceptions (batches chain them). */
+    private static SQLiteErrorCode codeOf(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof SQLException s ? s.getNextException() : null) {
+            if (t instanceof SQLiteException s) {
+                return s.getResultCode();
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                for (SQLiteErrorCode c : SQLiteErrorCode.values()) {
+                    if (m.contains("[" + c.name() + "]")) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static QuerentException io(String context, IOException e) {

@@ -102,9 +102,18 @@ class DatabaseTest {
             db.read(c -> c.createStatement().execute("PRAGMA max_page_count = " + pages));
             QuerentException e = assertThrows(QuerentException.class,
                     () -> items.upsert(List.of(item("big.txt", "y".repeat(200_000)))));
-            assertEquals(ErrorKind.STORAGE, e.kind());
+            assertEquals(ErrorKind.STORAGE, e.kind(), e.getMessage() + " / " + e.getCause());
             assertTrue(e.getMessage().contains("disk is full"), e.getMessage());
             assertEquals(List.of("kept"), decisions.currentLabels().get(itemId).labels());
+
+            // Space freed: the next decision is committed as usual.
+            db.read(c -> c.createStatement().execute("PRAGMA max_page_count = 1000000"));
+            decisions.append(label(itemId, "after"));
+        }
+        try (Database db = Database.open(file, false)) {
+            DecisionRepository decisions = new DecisionRepository(db, Clock.systemUTC());
+            assertEquals(List.of("after"), decisions.currentLabels().values().iterator().next().labels(),
+                    "the decision after the full disk was committed");
         }
     }
 

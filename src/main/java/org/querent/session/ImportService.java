@@ -96,13 +96,17 @@ public final class ImportService {
         return new Report(counts[0], counts[1], counts[2], removed, quarantined.size(), duplicates, seeded, reasons, scan);
     }
 
-    /** Takes DIR/&lt;label&gt;/file as a label for items that have none yet; returns how many were added. */
+    /**
+     * Takes DIR/&lt;label&gt;/file as a label for items that have none yet (duplicates follow their original);
+     * returns how many were added.
+     */
     int seedLabelsFromFolders() {
         Set<Long> labelled = project.decisions().currentLabels().keySet();
         List<String> taxonomy = project.labelNames();
         List<NewDecision> seeds = new ArrayList<>();
         for (ItemRecord item : project.items().inState("active")) {
-            if (item.folderLabel() != null && taxonomy.contains(item.folderLabel()) && !labelled.contains(item.id())) {
+            if (item.duplicateOf() == null && item.folderLabel() != null && taxonomy.contains(item.folderLabel())
+                    && !labelled.contains(item.id())) {
                 seeds.add(new NewDecision(item.id(), "label", List.of(item.folderLabel()), FOLDER_ANNOTATOR, null, null,
                         null, null, null, null, null, null, "folders"));
             }

@@ -51,20 +51,26 @@ public final class TrainingService {
             vectorByHash.put(pool.items().get(i).contentHash(), pool.embeddings()[i]);
         }
         long lastDecision = project.decisions().lastId();
-        List<float[]> x = new ArrayList<>();
-        List<int[]> y = new ArrayList<>();
+        // One training row per distinct content: a labelled duplicate must not count twice; the newest label wins.
+        Map<String, int[]> labelsByHash = new java.util.LinkedHashMap<>();
         int skipped = 0;
         for (Decision d : project.decisions().currentLabels().values()) {
             Optional<ItemRecord> item = project.items().byId(d.itemId());
-            float[] v = item.filter(ItemRecord::active).map(i -> vectorByHash.get(i.contentHash())).orElse(null);
+            String hash = item.filter(ItemRecord::active).map(ItemRecord::contentHash).orElse(null);
             int[] labels = d.labels().stream().mapToInt(taxonomy::indexOf).filter(k -> k >= 0).toArray();
-            if (v == null || labels.length == 0) {
+            if (hash == null || !vectorByHash.containsKey(hash) || labels.length == 0) {
                 skipped++;
                 continue;
             }
-            x.add(v);
-            y.add(labels);
+            labelsByHash.remove(hash);
+            labelsByHash.put(hash, labels);
         }
+        List<float[]> x = new ArrayList<>();
+        List<int[]> y = new ArrayList<>();
+        labelsByHash.forEach((hash, labels) -> {
+            x.add(vectorByHash.get(hash));
+            y.add(labels);
+        });
         TrainingData data = new TrainingData(x.toArray(new float[0][]), y.toArray(new int[0][]), taxonomy.size(),
                 project.settings().multiLabel());
         return new LabelledSet(data, lastDecision, skipped);

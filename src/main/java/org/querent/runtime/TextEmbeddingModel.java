@@ -42,7 +42,12 @@ public final class TextEmbeddingModel implements EmbeddingModel {
         this.itemByItem = !"false".equals(System.getProperty(BATCH_INVARIANT_PROPERTY))
                 && OnnxGraphFacts.usesDynamicQuantization(manifest.onnxPath(manifestFolder));
         if (info.dimension() <= 0) {
-            this.info = ModelLoader.withDimension(info, embed(List.of(ModelInput.text("probe"))).embeddings()[0].length);
+            try {
+                this.info = ModelLoader.withDimension(info, embed(List.of(ModelInput.text("probe"))).embeddings()[0].length);
+            } catch (RuntimeException e) {
+                tokenizer.close(); // the caller closes the session it gave us
+                throw e;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.querent.runtime;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -26,7 +27,7 @@ public final class BareInferenceLoop {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%d items, batch %d: %.1f items/s (%.0f ms: prepare %.0f, run %.0f)",
+            return String.format(Locale.ROOT, "%d items, batch %d: %.1f items/s (%.0f ms: prepare %.0f, run %.0f)",
                     items, batchSize, itemsPerSecond(), nanos / 1e6, prepareNanos / 1e6, runNanos / 1e6);
         }
     }

@@ -55,8 +55,8 @@ record ImagePixels(int width, int height, float[][] planes) {
             try {
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int stepX = Math.max(1, reader.getWidth(0) / (4 * Math.max(1, Math.min(targetWidth, Integer.MAX_VALUE / 4))));
-                int stepY = Math.max(1, reader.getHeight(0) / (4 * Math.max(1, Math.min(targetHeight, Integer.MAX_VALUE / 4))));
+                int stepX = subsamplingStep(reader.getWidth(0), targetWidth);
+                int stepY = subsamplingStep(reader.getHeight(0), targetHeight);
                 if (stepX > 1 || stepY > 1) {
                     param.setSourceSubsampling(stepX, stepY, 0, 0);
                 }
@@ -71,6 +71,11 @@ record ImagePixels(int width, int height, float[][] planes) {
             throw cannotRead(file, "the file is damaged or not an image (" + e.getMessage() + ")", e);
         }
         return of(image);
+    }
+
+    /** Keep every n-th pixel such that at least 4 source pixels remain per target pixel. */
+    private static int subsamplingStep(int size, int target) {
+        return (int) Math.max(1, size / (4L * Math.max(1, target)));
     }
 
     private static QuerentException cannotRead(Path file, String why, Throwable cause) {

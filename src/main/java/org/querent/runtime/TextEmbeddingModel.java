@@ -1,5 +1,6 @@
 package org.querent.runtime;
 
+import java.nio.file.Path;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -31,7 +32,7 @@ public final class TextEmbeddingModel implements EmbeddingModel {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Takes ownership of {@code session}; the caller has validated the manifest against it. */
-    TextEmbeddingModel(ModelInfo info, ModelManifest manifest, java.nio.file.Path manifestFolder,
+    TextEmbeddingModel(ModelInfo info, ModelManifest manifest, Path manifestFolder,
                        OnnxSessions.OpenedSession session, ModelSignature signature) {
         this.info = info;
         this.session = session;

@@ -1,10 +1,10 @@
 package org.querent.runtime;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.querent.common.QuerentException;
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -18,27 +19,34 @@ public final class BareInferenceLoop {
     private BareInferenceLoop() {
     }
 
-    /** What one pass measured. */
-    public record Measurement(int items, int batchSize, long nanos) {
+    /** What one pass measured: wall time, and how much of it went to prepare (tokenise/decode) and to run. */
+    public record Measurement(int items, int batchSize, long nanos, long prepareNanos, long runNanos) {
         public double itemsPerSecond() {
             return items / (nanos / 1e9);
         }
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%d items, batch %d: %.1f items/s (%.0f ms)",
-                    items, batchSize, itemsPerSecond(), nanos / 1e6);
+            return String.format(Locale.ROOT, "%d items, batch %d: %.1f items/s (%.0f ms: prepare %.0f, run %.0f)",
+                    items, batchSize, itemsPerSecond(), nanos / 1e6, prepareNanos / 1e6, runNanos / 1e6);
         }
     }
 
     /** Embeds every input in order, {@code batchSize} at a time, and returns the time it took. */
     public static Measurement run(EmbeddingModel model, List<ModelInput> inputs, int batchSize) {
         long start = System.nanoTime();
+        long preparing = 0;
+        long running = 0;
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<ModelInput> batch = new ArrayList<>(inputs.subList(from, Math.min(inputs.size(), from + batchSize)));
-            model.run(model.prepare(batch));
+            long t0 = System.nanoTime();
+            PreparedBatch prepared = model.prepare(batch);
+            long t1 = System.nanoTime();
+            model.run(prepared);
+            running += System.nanoTime() - t1;
+            preparing += t1 - t0;
         }
-        return new Measurement(inputs.size(), batchSize, System.nanoTime() - start);
+        return new Measurement(inputs.size(), batchSize, System.nanoTime() - start, preparing, running);
     }
 
     /** The first {@code limit} regular files under {@code folder} (sorted by path) as texts, bad UTF-8 replaced. */

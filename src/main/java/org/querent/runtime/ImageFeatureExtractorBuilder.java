@@ -57,7 +57,7 @@ public final class ImageFeatureExtractorBuilder {
         int skipped = 0;
         for (Path image : sample) {
             try {
-                rows.add(preprocessor.preprocess(ImagePixels.read(image)));
+                rows.add(preprocessor.preprocess(image));
             } catch (QuerentException unreadable) {
                 skipped++;
             }

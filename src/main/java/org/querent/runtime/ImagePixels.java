@@ -10,7 +10,11 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 
@@ -27,21 +31,51 @@ record ImagePixels(int width, int height, float[][] planes) {
         return planes.length;
     }
 
-    /** Decodes PNG, JPEG, BMP or GIF (first frame); errors name the file. */
+    /** Decodes PNG, JPEG, BMP or GIF (first frame) at full size; errors name the file. */
     static ImagePixels read(Path file) {
+        return read(file, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Decodes an image that will be shrunk to about {@code targetWidth x targetHeight}. A photo many times larger
+     * is subsampled while decoding (to no less than 4x the target, so the box filter still averages), which keeps
+     * a 24-megapixel JPEG from costing hundreds of megabytes.
+     */
+    static ImagePixels read(Path file, int targetWidth, int targetHeight) {
+        if (!Files.isRegularFile(file)) {
+            throw new QuerentException(ErrorKind.NOT_FOUND, "image not found: " + file);
+        }
         BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw cannotRead(file, "it is not a PNG, JPEG, BMP or GIF image", null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int stepX = subsamplingStep(reader.getWidth(0), targetWidth);
+                int stepY = subsamplingStep(reader.getHeight(0), targetHeight);
+                if (stepX > 1 || stepY > 1) {
+                    param.setSourceSubsampling(stepX, stepY, 0, 0);
+                }
+                image = reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof QuerentException q) {
+                throw q;
+            }
             throw cannotRead(file, "the file is damaged or not an image (" + e.getMessage() + ")", e);
         }
-        if (image == null) {
-            if (!Files.exists(file)) {
-                throw new QuerentException(ErrorKind.NOT_FOUND, "image not found: " + file);
-            }
-            throw cannotRead(file, "it is not a PNG, JPEG, BMP or GIF image", null);
-        }
         return of(image);
+    }
+
+    /** Keep every n-th pixel such that at least 4 source pixels remain per target pixel. */
+    private static int subsamplingStep(int size, int target) {
+        return (int) Math.max(1, size / (4L * Math.max(1, target)));
     }
 
     private static QuerentException cannotRead(Path file, String why, Throwable cause) {

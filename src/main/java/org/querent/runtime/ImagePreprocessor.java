@@ -34,12 +34,20 @@ final class ImagePreprocessor {
     ImageBatch prepare(List<Path> files) {
         float[] data = new float[files.size() * itemLength()];
         for (int i = 0; i < files.size(); i++) {
-            write(ImagePixels.read(files.get(i)), data, i * itemLength());
+            write(read(files.get(i)), data, i * itemLength());
         }
         return new ImageBatch(files.size(), data, batchShape(files.size()));
     }
 
-    /** One item's tensor values, e.g. for a Java reference computation. */
+    /** One file's tensor values, e.g. for a Java reference computation. */
+    float[] preprocess(Path file) {
+        return preprocess(read(file));
+    }
+
+    private ImagePixels read(Path file) {
+        return ImagePixels.read(file, spec.width(), spec.height());
+    }
+
     float[] preprocess(ImagePixels pixels) {
         float[] data = new float[itemLength()];
         write(pixels, data, 0);

@@ -288,7 +288,8 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".model-", ".json.tmp");
+            // a sibling temp file (not createTempFile) so the result gets the user's normal permissions
+            Path temp = folder.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.writeString(temp, toPrettyJson(), StandardCharsets.UTF_8);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -37,7 +37,7 @@ public final class OnnxSessions {
         if (options.requestGpu() || Runtimes.cudaBuildAvailable()) {
             try {
                 return new OpenedSession(create(onnxFile, options, true), CUDA);
-            } catch (OrtException | UnsatisfiedLinkError | IllegalStateException e) {
+            } catch (OrtException | UnsatisfiedLinkError e) {
                 options.listener().notice("GPU (CUDA) is not available (" + firstLine(e.getMessage())
                         + "); running " + onnxFile.getFileName() + " on the CPU instead.");
             }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import org.querent.common.QuerentException;
 import org.querent.runtime.ModelManifest.ClassesSpec;
 import org.querent.runtime.ModelManifest.EmbeddingSpec;
@@ -26,9 +27,9 @@ final class OutputDecoder {
     }
 
     /** Names of the outputs to ask the session for (fewer outputs, less copying). */
-    java.util.Set<String> requestedOutputs() {
-        return classes == null ? java.util.Set.of(embedding.output())
-                : java.util.Set.of(embedding.output(), classes.output());
+    Set<String> requestedOutputs() {
+        return classes == null ? Set.of(embedding.output())
+                : Set.of(embedding.output(), classes.output());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.querent.common.QuerentException;
 
@@ -150,7 +151,7 @@ final class StrictJsonObject {
             if (constant.name().equalsIgnoreCase(text)) {
                 return constant;
             }
-            names.add(constant.name().toLowerCase(java.util.Locale.ROOT));
+            names.add(constant.name().toLowerCase(Locale.ROOT));
         }
         throw QuerentException.model(source + ": '" + join(path, key) + "' is \"" + text + "\"; allowed values are: "
                 + String.join(", ", names));

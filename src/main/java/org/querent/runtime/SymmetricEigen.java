@@ -1,5 +1,7 @@
 package org.querent.runtime;
 
+import java.util.Arrays;
+
 /**
  * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations: slow for large matrices, exact and
  * simple for the ~75 x 75 matrices PCA needs.
@@ -36,7 +38,7 @@ record SymmetricEigen(double[] values, double[][] vectors, int[] order) {
         for (int i = 0; i < n; i++) {
             boxed[i] = i;
         }
-        java.util.Arrays.sort(boxed, (x, y) -> Double.compare(values[y], values[x]));
+        Arrays.sort(boxed, (x, y) -> Double.compare(values[y], values[x]));
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = boxed[i];

@@ -1,5 +1,7 @@
 package org.querent.runtime;
 
+import java.util.Arrays;
+
 /**
  * Texts turned into token ids, padded to the longest text in the batch.
  *
@@ -17,7 +19,7 @@ record TokenizedBatch(int size, int tokens, long[] inputIds, long[] attentionMas
             length += attentionMask[index * tokens + t] != 0 ? 1 : 0;
         }
         int from = index * tokens;
-        return new TokenizedBatch(1, length, java.util.Arrays.copyOfRange(inputIds, from, from + length),
-                java.util.Arrays.copyOfRange(attentionMask, from, from + length));
+        return new TokenizedBatch(1, length, Arrays.copyOfRange(inputIds, from, from + length),
+                Arrays.copyOfRange(attentionMask, from, from + length));
     }
 }

@@ -84,4 +84,37 @@ class ImageEmbeddingModelTest {
             }
         }
     }
+
+    @Test
+    void largePhotoIsSubsampledAndStillAveragesToItsColour() throws Exception {
+        Path model = TinyModels.imageClassifier(Files.createDirectory(dir.resolve("m")), 8, 8, 1, Layout.NCHW);
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(3000, 2000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(new java.awt.Color(77, 77, 77));
+        g.fillRect(0, 0, 3000, 2000);
+        g.dispose();
+        Path file = dir.resolve("photo.png");
+        javax.imageio.ImageIO.write(photo, "png", file.toFile());
+        try (EmbeddingModel m = ModelLoader.open(model.toString(), dir)) {
+            for (float value : m.embed(List.of(ModelInput.image(file))).embeddings()[0]) {
+                assertEquals(77 / 255f, value, 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void pngBmpGifAndJpegDecodeToTheSamePixels() throws Exception {
+        Path model = TinyModels.imageClassifier(Files.createDirectory(dir.resolve("m")), 6, 6, 1, Layout.NCHW);
+        Path png = TestImages.flat(dir.resolve("a.png"), 6, 6, 200);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        try (EmbeddingModel m = ModelLoader.open(model.toString(), dir)) {
+            float[] reference = m.embed(List.of(ModelInput.image(png))).embeddings()[0];
+            for (String format : List.of("bmp", "gif", "jpg")) {
+                Path other = dir.resolve("a." + format);
+                assertTrue(javax.imageio.ImageIO.write(image, format, other.toFile()), format);
+                float[] decoded = m.embed(List.of(ModelInput.image(other))).embeddings()[0];
+                assertArrayEquals(reference, decoded, format.equals("jpg") ? 2 / 255f : 1e-6f, format);
+            }
+        }
+    }
 }

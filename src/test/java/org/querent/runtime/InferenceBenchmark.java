@@ -48,6 +48,27 @@ class InferenceBenchmark {
         try (EmbeddingModel model = ModelLoader.open(built.manifestFile().toString(), dir)) {
             BareInferenceLoop.run(model, inputs.subList(0, 256), 64);
             System.out.println("PCA image features bare loop: " + BareInferenceLoop.run(model, inputs, 64));
+            float[][] embeddings = model.embed(inputs).embeddings();
+            System.out.printf("PCA-64 leave-one-out 1-NN accuracy (cosine) on %d images: %.3f%n", images.size(),
+                    nearestNeighbourAccuracy(embeddings, images.stream().map(p -> p.getParent().getFileName().toString()).toList()));
         }
+    }
+
+    /** How often an item's nearest other item has the same label: a quick, label-free-training check of features. */
+    static double nearestNeighbourAccuracy(float[][] unitVectors, List<String> labels) {
+        int correct = 0;
+        for (int i = 0; i < unitVectors.length; i++) {
+            int best = -1;
+            double bestSimilarity = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < unitVectors.length; j++) {
+                double similarity = j == i ? Double.NEGATIVE_INFINITY : VectorMath.dot(unitVectors[i], unitVectors[j]);
+                if (similarity > bestSimilarity) {
+                    bestSimilarity = similarity;
+                    best = j;
+                }
+            }
+            correct += labels.get(best).equals(labels.get(i)) ? 1 : 0;
+        }
+        return correct / (double) unitVectors.length;
     }
 }

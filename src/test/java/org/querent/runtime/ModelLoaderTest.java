@@ -102,4 +102,41 @@ class ModelLoaderTest {
                     () -> m.prepare(List.of(ModelInput.text("hello")))).kind());
         }
     }
+
+    @Test
+    void damagedOnnxFileIsAModelErrorNamingTheFile() throws Exception {
+        Path manifest = TinyModels.imageClassifier(dir, 4, 4, 1, Layout.NCHW);
+        Files.writeString(dir.resolve("model.onnx"), "this is not a protobuf");
+        QuerentException e = assertThrows(QuerentException.class, () -> ModelLoader.open(manifest.toString(), dir));
+        assertEquals(ErrorKind.MODEL, e.kind());
+        assertTrue(e.getMessage().startsWith("ONNX Runtime cannot load " + dir.resolve("model.onnx")), e.getMessage());
+    }
+
+    @Test
+    void prepareAndRunOverlapOnTwoThreads() throws Exception {
+        Path manifest = TinyModels.textEncoder(dir);
+        List<List<ModelInput>> batches = new java.util.ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            batches.add(List.of(ModelInput.text("batch " + b + " first"), ModelInput.text("and a longer second text " + b)));
+        }
+        try (EmbeddingModel m = ModelLoader.open(manifest.toString(), dir)) {
+            java.util.concurrent.BlockingQueue<PreparedBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+            Thread preparer = new Thread(() -> batches.forEach(batch -> {
+                try {
+                    queue.put(m.prepare(batch));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            preparer.start();
+            for (List<ModelInput> batch : batches) {
+                float[][] pipelined = m.run(queue.take()).embeddings();
+                float[][] direct = m.embed(batch).embeddings();
+                for (int i = 0; i < direct.length; i++) {
+                    assertArrayEquals(direct[i], pipelined[i], 0f);
+                }
+            }
+            preparer.join();
+        }
+    }
 }

@@ -20,8 +20,24 @@ public final class Launcher {
             // The workstation (JavaFX) arrives with the next milestone; until then, show the commands.
             args = new String[] {"--help"};
         }
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(Cli.run(args, out, err));
+        String[] arguments = args;
+        int[] code = {1};
+        // The native tokenizer needs more stack than a default main thread has in some environments (it died
+        // with SIGSEGV under a forked test JVM); a thread of our own with a large stack removes the doubt.
+        Thread main = new Thread(null, () -> {
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            code[0] = Cli.run(arguments, out, err);
+        }, "querent-main", NATIVE_STACK_BYTES);
+        main.start();
+        try {
+            main.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(code[0]);
     }
+
+    /** Stack for threads that call native code (tokenizer, ONNX Runtime): reserved, not committed, memory. */
+    public static final long NATIVE_STACK_BYTES = 256L << 20;
 }

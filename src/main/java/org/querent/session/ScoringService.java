@@ -36,6 +36,8 @@ import org.querent.store.ItemRecord;
 public final class ScoringService {
     /** Batches prepared ahead of inference; two keep the model busy without holding much memory. */
     private static final int PREPARED_AHEAD = 2;
+    /** The tokenizer's native code needs a deep stack; the memory is reserved, not used. */
+    private static final long NATIVE_STACK_BYTES = 64L << 20;
 
     private final Project project;
     private final ModelSession models;
@@ -78,7 +80,7 @@ public final class ScoringService {
         BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD);
         BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD);
         ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "querent-scoring");
+            Thread t = new Thread(null, r, "querent-scoring", NATIVE_STACK_BYTES);
             t.setDaemon(true);
             return t;
         });

@@ -60,7 +60,7 @@ class ScoringResumeTest {
     void aKillInTheMiddleOfScoringCorruptsNothingAndTheNextRunContinues() throws Exception {
         Path file = newProject(12); // 72 emails
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(javaBin, "-Xss16m", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(javaBin, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
                 "org.querent.app.Launcher", "score", file.toString(), "--batch-size", "4")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         AtomicLong stored = new AtomicLong();

@@ -17,9 +17,22 @@ public final class ModelSession implements AutoCloseable {
     private final Project project;
     private String hash;
     private EmbeddingModel model;
+    private boolean shared;
 
     public ModelSession(Project project) {
         this.project = project;
+    }
+
+    /** Uses a model the caller opened (and keeps owning: {@link #close} leaves it open). */
+    public static ModelSession sharing(Project project, EmbeddingModel model) {
+        ModelSession session = new ModelSession(project);
+        session.model = model;
+        session.shared = true;
+        ModelInfo info = model.info();
+        session.hash = info.hash();
+        project.embeddings().registerModel(info.hash(), info.name(), info.reference(), info.input(), info.dimension(),
+                info.classLabels());
+        return session;
     }
 
     /** The content hash of the project's model (ONNX bytes and preprocessing), cheap after the first call. */
@@ -61,9 +74,9 @@ public final class ModelSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (model != null) {
+        if (model != null && !shared) {
             model.close();
-            model = null;
         }
+        model = null;
     }
 }

@@ -1,0 +1,194 @@
+package org.querent.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.querent.TestData;
+import org.querent.common.Cancellation;
+import org.querent.common.ItemKind;
+import org.querent.common.ProgressListener;
+import org.querent.learn.Head;
+import org.querent.learn.HeadTrainer;
+import org.querent.learn.TrainResult;
+import org.querent.learn.TrainSettings;
+import org.querent.learn.TrainingData;
+import org.querent.project.Project;
+import org.querent.project.ProjectService;
+import org.querent.project.ProjectService.NewProject;
+import org.querent.query.QueryContext;
+import org.querent.query.Strategies;
+import org.querent.runtime.BareInferenceLoop;
+import org.querent.runtime.EmbeddingModel;
+import org.querent.runtime.ModelInput;
+import org.querent.runtime.ModelLoader;
+import org.querent.store.EmbeddingRepository.Embedding;
+import org.querent.store.LabelDefinition;
+import org.querent.store.NewItem;
+
+/**
+ * Speed figures for the README, each against a bare baseline measured in the same run:
+ * <pre>mvn -o test -Pbenchmark -Dtest=ScoringBenchmark</pre>
+ */
+@Tag("benchmark")
+class ScoringBenchmark {
+    private static final int BATCH = 32;
+
+    @TempDir
+    Path dir;
+
+    /** score (read, tokenise, infer, store, pipelined) against a bare tokenise+infer loop on the same session. */
+    @Test
+    void scoringThroughputAgainstABareLoop() throws Exception {
+        Path data = dir.resolve("data");
+        TestData.copyEmails(data, 50);
+        List<LabelDefinition> labels = TestData.emailLabels().stream().map(l -> new LabelDefinition(l, "", null)).toList();
+        try (EmbeddingModel model = ModelLoader.open("builtin:minilm", dir)) {
+            List<ModelInput> texts = new ArrayList<>();
+            try (var files = Files.list(data)) {
+                for (Path f : files.sorted().toList()) {
+                    texts.add(ModelInput.text(Files.readString(f)));
+                }
+            }
+            BareInferenceLoop.run(model, texts.subList(0, 64), BATCH); // warm-up
+            for (int pass = 1; pass <= 2; pass++) {
+                BareInferenceLoop.Measurement bare = BareInferenceLoop.run(model, texts, BATCH);
+                Path file = dir.resolve("pass" + pass + ".querent");
+                try (Project project = new ProjectService(Clock.systemUTC()).create(
+                        new NewProject(file, data, "builtin:minilm", labels, false, null))) {
+                    new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+                    ScoringService.Report report = new ScoringService(project, ModelSession.sharing(project, model))
+                            .score(BATCH, ProgressListener.NONE, Cancellation.none());
+                    double bareRate = bare.items() * 1e9 / bare.nanos();
+                    System.out.printf("pass %d: %d texts, batch %d: bare loop %.1f texts/s, score %.1f texts/s, ratio %.2f%n",
+                            pass, texts.size(), BATCH, bareRate, report.itemsPerSecond(), report.itemsPerSecond() / bareRate);
+                }
+            }
+        }
+    }
+
+    /** Re-ranking 100,000 cached embeddings after a retrain: no model run, just head + strategy. */
+    @Test
+    void rerankingAHundredThousandCachedEmbeddings() {
+        int n = 100_000;
+        int dim = 384;
+        int classes = 6;
+        Random random = new Random(1);
+        float[][] centres = unitRows(random, classes, dim, null, 0);
+        float[][] pool = unitRows(random, n, dim, centres, 1.5f);
+        int[] y = new int[5_000];
+        float[][] x = new float[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % classes;
+            x[i] = unitRows(random, 1, dim, new float[][] {centres[y[i]]}, 1.5f)[0];
+        }
+        HeadTrainer trainer = new HeadTrainer();
+        Head head = trainer.train(TrainingData.singleLabel(x, y, classes), null, TrainSettings.defaults()).head();
+        for (int pass = 1; pass <= 3; pass++) {
+            long t0 = System.nanoTime();
+            double checksum = 0;
+            for (float[] row : pool) { // bare baseline: one dot product per class and row, nothing else
+                for (float[] w : head.weights()) {
+                    double dot = 0;
+                    for (int k = 0; k < dim; k++) {
+                        dot += row[k] * w[k];
+                    }
+                    checksum += Math.abs(dot);
+                }
+            }
+            long t1 = System.nanoTime();
+            double[][] p = head.predict(pool);
+            var picks = Strategies.byName("margin").select(new QueryContext(p, pool, false, pass), 20);
+            long t2 = System.nanoTime();
+            System.out.printf("pass %d: re-rank %,d x %d embeddings (predict + margin top 20): %.0f ms; bare dot-product loop"
+                            + " %.0f ms; ratio %.2f (picks %d, checksum %.1f)%n", pass, n, dim, (t2 - t1) / 1e6,
+                    (t1 - t0) / 1e6, (t2 - t1) / (double) (t1 - t0), picks.size(), checksum);
+        }
+    }
+
+    /** Loading 100,000 cached embeddings from the project file (done once per session, not per re-rank). */
+    @Test
+    void loadingAHundredThousandEmbeddingsFromTheProjectFile() {
+        int n = 100_000;
+        Random random = new Random(2);
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        Path data = dir.resolve("empty");
+        try {
+            Files.createDirectories(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Project project = new ProjectService(Clock.systemUTC()).create(
+                new NewProject(dir.resolve("big.querent"), data, "builtin:minilm", labels, false, null))) {
+            project.embeddings().registerModel("m", "synthetic", "synthetic", "text", 384, List.of());
+            for (int start = 0; start < n; start += 10_000) {
+                List<NewItem> items = new ArrayList<>();
+                List<Embedding> vectors = new ArrayList<>();
+                for (int i = start; i < start + 10_000; i++) {
+                    items.add(new NewItem("t" + i + ".txt", "t" + i + ".txt", -1, ItemKind.TEXT, "", 10, 10, 0, "h" + i,
+                            "text " + i, null, null));
+                    vectors.add(new Embedding("h" + i, unitRows(random, 1, 384, null, 0)[0], null));
+                }
+                project.items().upsert(items);
+                project.embeddings().saveAll("m", vectors);
+            }
+            for (int pass = 1; pass <= 2; pass++) {
+                long t0 = System.nanoTime();
+                Pool pool = Pool.load(project, "m");
+                System.out.printf("pass %d: load %,d items and embeddings from SQLite: %.0f ms%n", pass, pool.size(),
+                        (System.nanoTime() - t0) / 1e6);
+            }
+        }
+    }
+
+    /** Training the head on 5,000 labels, cold and warm-started from a head trained on 4,500. */
+    @Test
+    void trainingOnFiveThousandLabels() {
+        Random random = new Random(3);
+        int classes = 6;
+        float[][] centres = unitRows(random, classes, 384, null, 0);
+        int n = 5_000;
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextInt(classes);
+            x[i] = unitRows(random, 1, 384, new float[][] {centres[y[i]]}, 12f)[0]; // overlapping classes, ~0.9 accuracy
+        }
+        HeadTrainer trainer = new HeadTrainer();
+        TrainingData all = TrainingData.singleLabel(x, y, classes);
+        TrainingData most = TrainingData.singleLabel(java.util.Arrays.copyOf(x, 4_500), java.util.Arrays.copyOf(y, 4_500), classes);
+        for (int pass = 1; pass <= 2; pass++) {
+            TrainResult cold = trainer.train(all, null, TrainSettings.defaults());
+            Head previous = trainer.train(most, null, TrainSettings.defaults()).head();
+            TrainResult warm = trainer.train(all, previous, TrainSettings.defaults());
+            double accuracy = org.querent.learn.Evaluation.of(cold.head(), all).accuracy();
+            System.out.printf("pass %d: train 5,000 x 384 x 6 (training accuracy %.2f): cold %d ms (%d iterations), "
+                    + "warm %d ms (%d iterations)%n", pass, accuracy, cold.millis(), cold.iterations(), warm.millis(),
+                    warm.iterations());
+        }
+    }
+
+    /** Unit vectors: around a random centre (noise scale) or uniformly random when centres is null. */
+    private static float[][] unitRows(Random random, int n, int dim, float[][] centres, float noise) {
+        float[][] out = new float[n][dim];
+        for (int i = 0; i < n; i++) {
+            float[] c = centres == null ? null : centres[random.nextInt(centres.length)];
+            double norm = 0;
+            for (int k = 0; k < dim; k++) {
+                out[i][k] = (c == null ? 0 : c[k] * (float) Math.sqrt(dim)) + (float) random.nextGaussian() * (c == null ? 1 : noise);
+                norm += out[i][k] * out[i][k];
+            }
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int k = 0; k < dim; k++) {
+                out[i][k] *= inv;
+            }
+        }
+        return out;
+    }
+}

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
                 + "record decisions and retrain, all in one SQLite project file. Without a command, opens the workstation.",
         subcommands = {InitCommand.class, GuidelineCommand.class, ImportCommand.class, ScoreCommand.class,
                 QueueCommand.class, LabelCommand.class, UndoCommand.class, TrainCommand.class, StatusCommand.class,
-                ExportCommand.class, RelocateCommand.class, SimulateCommand.class})
+                ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
+                BuildImageModelCommand.class})
 public final class QuerentCommand {
     @Option(names = "--verbose", description = "Print stack traces with errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean verbose;

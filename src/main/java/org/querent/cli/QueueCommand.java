@@ -48,6 +48,10 @@ final class QueueCommand implements Callable<Integer> {
                 System.err.printf("note: %d items are not scored yet and are not ranked: run 'querent score'%n",
                         ranked.pool().unscored());
             }
+            if (!ranked.predictions().hasPreLabels()) {
+                System.err.println("note: no pre-labels yet (the model has no class output and no head is trained): "
+                        + "the order is random until you label a few items of each class and run 'querent train'");
+            }
             long roundSeed = seed != null ? seed : p.rounds().count() + 1;
             QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size, roundSeed);
             PrintWriter out = spec.commandLine().getOut();

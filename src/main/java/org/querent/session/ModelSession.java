@@ -2,6 +2,7 @@ package org.querent.session;
 
 import java.util.List;
 
+import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.runtime.EmbeddingModel;
 import org.querent.runtime.ModelInfo;
@@ -18,6 +19,7 @@ public final class ModelSession implements AutoCloseable {
     private String hash;
     private EmbeddingModel model;
     private boolean shared;
+    private String problem;
 
     public ModelSession(Project project) {
         this.project = project;
@@ -32,16 +34,41 @@ public final class ModelSession implements AutoCloseable {
         session.hash = info.hash();
         project.embeddings().registerModel(info.hash(), info.name(), info.reference(), info.input(), info.dimension(),
                 info.classLabels());
+        project.meta().put(LAST_MODEL_HASH, info.hash());
         return session;
     }
 
-    /** The content hash of the project's model (ONNX bytes and preprocessing), cheap after the first call. */
+    /** Meta key of the hash of the model that last scored this project. */
+    static final String LAST_MODEL_HASH = "last_model_hash";
+
+    /**
+     * The content hash of the project's model (ONNX bytes and preprocessing), cheap after the first call.
+     * When the model file is missing or unreadable but the project holds embeddings of an earlier run, that
+     * model's hash is used so labelling, training and ranking go on; {@link #problem()} says what is wrong.
+     */
     public synchronized String hash() {
         if (hash == null) {
-            hash = model != null ? model.info().hash()
-                    : ModelLoader.resolveHash(project.settings().model(), project.folder());
+            if (model != null) {
+                hash = model.info().hash();
+            } else {
+                try {
+                    hash = ModelLoader.resolveHash(project.settings().model(), project.folder());
+                } catch (QuerentException e) {
+                    String last = project.meta().get(LAST_MODEL_HASH).orElse(null);
+                    if (last == null || project.embeddings().count(last) == 0) {
+                        throw e;
+                    }
+                    problem = e.getMessage();
+                    hash = last;
+                }
+            }
         }
         return hash;
+    }
+
+    /** Why the model cannot be used right now (labelling continues on stored embeddings), or null. */
+    public synchronized String problem() {
+        return problem;
     }
 
     /** Opens the model (ONNX session, tokenizer) once and registers it in the project. */
@@ -50,8 +77,10 @@ public final class ModelSession implements AutoCloseable {
             model = ModelLoader.open(project.settings().model(), project.folder());
             ModelInfo info = model.info();
             hash = info.hash();
+            problem = null;
             project.embeddings().registerModel(info.hash(), info.name(), info.reference(), info.input(),
                     info.dimension(), info.classLabels());
+            project.meta().put(LAST_MODEL_HASH, info.hash());
         }
         return model;
     }

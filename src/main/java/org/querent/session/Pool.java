@@ -1,6 +1,7 @@
 package org.querent.session;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,10 @@ import org.querent.store.ItemRecord;
  * @param embeddings  row i belongs to items.get(i)
  * @param classScores the model's own class scores per row, or null when the model has none
  * @param unscored    active items still waiting for the model
+ * @param rowById     item id to row
  */
-public record Pool(String modelHash, List<ItemRecord> items, float[][] embeddings, float[][] classScores, int unscored) {
+public record Pool(String modelHash, List<ItemRecord> items, float[][] embeddings, float[][] classScores, int unscored,
+                   Map<Long, Integer> rowById) {
 
     /** Loads the pool of the project for the given model hash. */
     public static Pool load(Project project, String modelHash) {
@@ -44,7 +47,12 @@ public record Pool(String modelHash, List<ItemRecord> items, float[][] embedding
             hasScores |= e.classScores() != null;
         }
         float[][] classScores = hasScores ? scores.toArray(new float[0][]) : null;
-        return new Pool(modelHash, List.copyOf(items), rows.toArray(new float[0][]), classScores, unscored);
+        Map<Long, Integer> rowById = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            rowById.put(items.get(i).id(), i);
+        }
+        return new Pool(modelHash, List.copyOf(items), rows.toArray(new float[0][]), classScores, unscored,
+                Map.copyOf(rowById));
     }
 
     public int size() {
@@ -53,11 +61,6 @@ public record Pool(String modelHash, List<ItemRecord> items, float[][] embedding
 
     /** Row of an item id, or -1. */
     public int indexOf(long itemId) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).id() == itemId) {
-                return i;
-            }
-        }
-        return -1;
+        return rowById.getOrDefault(itemId, -1);
     }
 }

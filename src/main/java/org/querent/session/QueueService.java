@@ -43,12 +43,18 @@ public final class QueueService {
      * @param seed for the strategy's random choices; recorded with the round
      */
     public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed) {
+        return next(pool, predictions, strategyName, size, seed, Set.of());
+    }
+
+    /** As {@link #next(Pool, Predictions, String, int, long)}, also leaving out the given items (e.g. the one on screen). */
+    public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed, Set<Long> alsoExclude) {
         QueryStrategy strategy = Strategies.byName(strategyName);
         if (size < 1) {
             throw QuerentException.usage("queue size must be at least 1, got " + size);
         }
         Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
         excluded.addAll(project.decisions().setAside());
+        excluded.addAll(alsoExclude);
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             if (!excluded.contains(pool.items().get(i).id())) {

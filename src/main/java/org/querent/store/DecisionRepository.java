@@ -81,6 +81,24 @@ public final class DecisionRepository {
                 + "ORDER BY id DESC LIMIT 1", annotator);
     }
 
+    /** The annotator's newest decisions still in force (labels, skips, flags), newest first. */
+    public List<Decision> recentOf(String annotator, int limit) {
+        return db.read(c -> {
+            List<Decision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM live_decision WHERE annotator = ? "
+                    + "AND kind IN ('label', 'skip', 'flag') ORDER BY id DESC LIMIT ?")) {
+                ps.setString(1, annotator);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Current labels: item id to its newest live label decision. */
     public Map<Long, Decision> currentLabels() {
         return db.read(c -> {

@@ -1,0 +1,368 @@
+package org.querent.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.querent.common.Cancellation;
+import org.querent.common.QuerentException;
+import org.querent.learn.TrainSettings;
+import org.querent.project.Project;
+import org.querent.query.PoolPercentiles;
+import org.querent.query.QueryContext;
+import org.querent.query.ScoringStrategy;
+import org.querent.query.Strategies;
+import org.querent.query.QueryStrategy;
+import org.querent.store.Decision;
+import org.querent.store.ItemRecord;
+import org.querent.store.RoundRepository.Selection;
+import org.querent.session.QueueService.QueueEntry;
+
+/**
+ * The labelling loop of one annotator on one project: the item in front of the person, the items queued
+ * after it, decisions, undo, and retraining in the background every N decisions, after which the queue is
+ * re-ranked while the current item stays where it is. Thread-safe; no JavaFX. Callers run it off the UI
+ * thread; listeners are called on the thread that made the change (the UI hops back itself).
+ */
+public final class LabellingSession {
+
+    /** How the loop picks and retrains. */
+    public record Settings(String strategy, int batchSize, int retrainEvery) {
+        public Settings {
+            Strategies.byName(strategy); // fails early, with the list of names, on a typo
+            if (batchSize < 1 || retrainEvery < 0) {
+                throw QuerentException.usage("batch size must be at least 1 and retrain-every at least 0 (0: never), got "
+                        + batchSize + " and " + retrainEvery);
+            }
+        }
+    }
+
+    /** Hears what changed. */
+    public interface Listener {
+        /** The current item or the items after it changed. */
+        default void queueChanged() {
+        }
+
+        /** A retrain started in the background. */
+        default void trainingStarted() {
+        }
+
+        /** A new model version exists and the queue was re-ranked with it. */
+        default void modelTrained(TrainingService.Trained trained) {
+        }
+
+        /** A background retrain failed; labelling goes on with the previous model. */
+        default void trainingFailed(Throwable error) {
+        }
+    }
+
+    /** Why an item is in front of the person, for the "why this item" panel. */
+    public record Why(Selection selection, double uncertaintyPercentile, String uncertaintyMeasure) {
+    }
+
+    private final Project project;
+    private final String annotator;
+    private final Executor trainingExecutor;
+    private final LabellingService labelling;
+    private final QueueService queues;
+    private final TrainingService training;
+    private final Ranker ranker;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean trainingRunning = new AtomicBoolean();
+    private final Deque<QueueEntry> upcoming = new ArrayDeque<>();
+
+    private Settings settings;
+    private Pool pool;
+    private Predictions predictions;
+    private QueueEntry current;
+    private int decisionsSinceTraining;
+    private volatile Cancellation trainingCancel = new Cancellation();
+
+    public LabellingSession(Project project, ModelSession models, String annotator, Settings settings,
+                            Executor trainingExecutor) {
+        this.project = project;
+        this.annotator = annotator;
+        this.settings = settings;
+        this.trainingExecutor = trainingExecutor;
+        this.labelling = new LabellingService(project);
+        this.queues = new QueueService(project);
+        this.training = new TrainingService(project);
+        this.ranker = new Ranker(project, models);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public String annotator() {
+        return annotator;
+    }
+
+    public synchronized Settings settings() {
+        return settings;
+    }
+
+    /** Loads the scored pool, predicts it and queues the first batch. Slow: call off the UI thread. */
+    public void start() {
+        Ranker.Ranked ranked = ranker.predictPool();
+        synchronized (this) {
+            pool = ranked.pool();
+            predictions = ranked.predictions();
+            current = null;
+            upcoming.clear();
+            refill(Set.of());
+            advance();
+        }
+        fireQueueChanged();
+    }
+
+    /** The item in front of the person, if any is left. */
+    public synchronized Optional<QueueEntry> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The next items, for decoding ahead. */
+    public synchronized List<QueueEntry> upcoming(int n) {
+        return upcoming.stream().limit(n).toList();
+    }
+
+    public synchronized Predictions predictions() {
+        return predictions;
+    }
+
+    /** Labels the current item and moves on; the decision is committed when this returns. */
+    public Decision label(List<String> labels) {
+        QueueEntry item = requireCurrent();
+        Decision d = labelling.label(item.item().id(), labels, annotator);
+        afterDecision();
+        return d;
+    }
+
+    /** Accepts the pre-label of the current item. */
+    public Decision accept() {
+        QueueEntry item = requireCurrent();
+        if (item.preLabel() == null) {
+            throw QuerentException.usage("there is no pre-label to accept yet: choose a label");
+        }
+        return label(List.of(item.preLabel().split(",")));
+    }
+
+    public Decision skip() {
+        Decision d = labelling.skip(requireCurrent().item().id(), annotator);
+        afterDecision();
+        return d;
+    }
+
+    /** Flags the current item for review (escalation) and moves on. */
+    public Decision flag(String reason) {
+        Decision d = labelling.flag(requireCurrent().item().id(), reason, annotator);
+        afterDecision();
+        return d;
+    }
+
+    /** Adds a note to the current item; the item stays. */
+    public Decision note(String text) {
+        return labelling.note(requireCurrent().item().id(), text, annotator);
+    }
+
+    /** Changes the label of an item decided earlier (from the history panel); the current item stays. */
+    public Decision relabel(long itemId, List<String> labels) {
+        return labelling.label(itemId, labels, annotator);
+    }
+
+    /**
+     * Reverts this annotator's last decision; its item comes back in front and the item that was in
+     * front goes back to the head of the queue.
+     */
+    public Decision undo() {
+        Decision undone = labelling.undo(annotator);
+        synchronized (this) {
+            int row = pool.indexOf(undone.itemId());
+            if (row >= 0 && (current == null || current.item().id() != undone.itemId())) {
+                if (current != null) {
+                    upcoming.addFirst(current);
+                }
+                upcoming.removeIf(e -> e.item().id() == undone.itemId());
+                current = entryFor(row, 0, Double.NaN);
+            }
+            decisionsSinceTraining = Math.max(0, decisionsSinceTraining - 1);
+        }
+        fireQueueChanged();
+        return undone;
+    }
+
+    /** Puts any scored item in front (from the browser); the previous current item goes back to the queue. */
+    public void open(long itemId) {
+        synchronized (this) {
+            int row = pool.indexOf(itemId);
+            if (row < 0) {
+                throw QuerentException.usage("item " + itemId + " is not scored yet (or is quarantined): score the "
+                        + "project first");
+            }
+            if (current != null && current.item().id() == itemId) {
+                return;
+            }
+            if (current != null) {
+                upcoming.addFirst(current);
+            }
+            upcoming.removeIf(e -> e.item().id() == itemId);
+            current = entryFor(row, 0, Double.NaN);
+        }
+        fireQueueChanged();
+    }
+
+    /** Changes strategy or batch size; the queue after the current item is re-ranked at once. */
+    public void changeSettings(Settings newSettings) {
+        synchronized (this) {
+            settings = newSettings;
+            reRankKeepingCurrent();
+        }
+        fireQueueChanged();
+    }
+
+    /** Retrains now, in the background (no-op when a retrain is already running). */
+    public void retrainNow() {
+        retrainInBackground();
+    }
+
+    public boolean isTraining() {
+        return trainingRunning.get();
+    }
+
+    /** Why the current item was shown: its round, and how uncertain it is compared with the rest of the pool. */
+    public Optional<Why> whyCurrent() {
+        QueueEntry entry;
+        double[][] probabilities;
+        synchronized (this) {
+            entry = current;
+            probabilities = predictions == null ? null : predictions.probabilities();
+        }
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Selection selection = project.rounds().latestSelection(entry.item().id()).orElse(null);
+        QueryStrategy margin = Strategies.byName("margin");
+        double percentile = Double.NaN;
+        if (probabilities != null && margin instanceof ScoringStrategy scoring) {
+            double[] scores = scoring.scores(new QueryContext(probabilities, null, project.settings().multiLabel(), 0));
+            double mine = scoring.scores(new QueryContext(new double[][] {entry.probabilities()}, null,
+                    project.settings().multiLabel(), 0))[0];
+            percentile = PoolPercentiles.of(scores).percentile(mine);
+        }
+        return Optional.of(new Why(selection, percentile, "margin"));
+    }
+
+    private QueueEntry requireCurrent() {
+        synchronized (this) {
+            if (current == null) {
+                throw QuerentException.usage("nothing left to label: every scored item has a decision");
+            }
+            return current;
+        }
+    }
+
+    private void afterDecision() {
+        boolean retrain;
+        synchronized (this) {
+            advance();
+            decisionsSinceTraining++;
+            retrain = settings.retrainEvery() > 0 && decisionsSinceTraining >= settings.retrainEvery();
+        }
+        fireQueueChanged();
+        if (retrain) {
+            retrainInBackground();
+        }
+    }
+
+    /** Moves to the next queued item, queueing a new round when the batch is used up. */
+    private void advance() {
+        if (upcoming.isEmpty()) {
+            refill(current == null ? Set.of() : Set.of(current.item().id()));
+        }
+        current = upcoming.pollFirst();
+    }
+
+    private void refill(Set<Long> exclude) {
+        QueueService.Queue queue = queues.next(pool, predictions, settings.strategy(), settings.batchSize(),
+                project.rounds().count() + 1L, exclude);
+        upcoming.addAll(queue.entries());
+    }
+
+    private void reRankKeepingCurrent() {
+        upcoming.clear();
+        Set<Long> exclude = new HashSet<>();
+        if (current != null) {
+            exclude.add(current.item().id());
+            int row = pool.indexOf(current.item().id());
+            if (row >= 0) {
+                current = entryFor(row, current.rank(), current.score()); // fresh pre-label from the new model
+            }
+        }
+        refill(exclude);
+    }
+
+    private QueueEntry entryFor(int row, int rank, double score) {
+        double[] p = predictions.probabilities()[row];
+        QueueService.PreLabel pre = predictions.hasPreLabels()
+                ? QueueService.PreLabel.of(p, predictions.labels(), project.settings().multiLabel()) : null;
+        return new QueueEntry(pool.items().get(row), rank, score, pre == null ? null : pre.labels(),
+                pre == null ? Double.NaN : pre.confidence(), p);
+    }
+
+    private void retrainInBackground() {
+        if (!trainingRunning.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            decisionsSinceTraining = 0;
+        }
+        Cancellation cancel = new Cancellation();
+        trainingCancel = cancel;
+        listeners.forEach(Listener::trainingStarted);
+        trainingExecutor.execute(() -> {
+            try {
+                Pool snapshot;
+                synchronized (this) {
+                    snapshot = pool;
+                }
+                TrainingService.Trained trained = training.train(snapshot, TrainSettings.defaults(), cancel);
+                Predictions fresh = ranker.predict(snapshot);
+                synchronized (this) {
+                    predictions = fresh;
+                    reRankKeepingCurrent();
+                }
+                listeners.forEach(l -> l.modelTrained(trained));
+                fireQueueChanged();
+            } catch (RuntimeException e) {
+                listeners.forEach(l -> l.trainingFailed(e));
+            } finally {
+                trainingRunning.set(false);
+            }
+        });
+    }
+
+    /** Stops a running retrain at its next step (when the project closes). */
+    public void cancelTraining() {
+        trainingCancel.cancel();
+    }
+
+    private void fireQueueChanged() {
+        listeners.forEach(Listener::queueChanged);
+    }
+
+    /** Items decided in this project, newest first, for the history panel. */
+    public List<ItemRecord> recentItems(int n) {
+        List<ItemRecord> out = new ArrayList<>();
+        for (Decision d : project.decisions().recentOf(annotator, n)) {
+            project.items().byId(d.itemId()).ifPresent(out::add);
+        }
+        return out;
+    }
+}

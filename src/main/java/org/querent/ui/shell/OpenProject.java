@@ -1,0 +1,52 @@
+package org.querent.ui.shell;
+
+import org.querent.project.Project;
+import org.querent.session.LabellingSession;
+import org.querent.session.ModelSession;
+
+/**
+ * A project open in the workstation: the file, its model and the labelling loop. Closing releases the
+ * project file for other processes. Methods here are safe on any thread; none touch JavaFX.
+ */
+public final class OpenProject implements AutoCloseable {
+    private final Project project;
+    private final ModelSession models;
+    private volatile LabellingSession session;
+
+    public OpenProject(Project project, ModelSession models) {
+        this.project = project;
+        this.models = models;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public ModelSession models() {
+        return models;
+    }
+
+    /** The labelling loop, once the pool is scored and ranked; null before. */
+    public LabellingSession session() {
+        return session;
+    }
+
+    public void attach(LabellingSession labellingSession) {
+        this.session = labellingSession;
+    }
+
+    public String name() {
+        String file = project.file().getFileName().toString();
+        return file.endsWith(".querent") ? file.substring(0, file.length() - ".querent".length()) : file;
+    }
+
+    @Override
+    public void close() {
+        LabellingSession s = session;
+        if (s != null) {
+            s.cancelTraining();
+        }
+        models.close();
+        project.close();
+    }
+}

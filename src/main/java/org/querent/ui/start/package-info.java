@@ -1,0 +1,2 @@
+/** The start screen and the new-project wizard. */
+package org.querent.ui.start;

@@ -16,9 +16,10 @@ public final class Launcher {
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("slf4j.internal.verbosity", "WARN");
-        if (args.length == 0) {
-            // The workstation (JavaFX) arrives with the next milestone; until then, show the commands.
-            args = new String[] {"--help"};
+        System.setProperty("querent.startNanos", Long.toString(System.nanoTime()));
+        if (opensWorkstation(args)) {
+            javafx.application.Application.launch(QuerentApplication.class, args);
+            System.exit(0);
         }
         String[] arguments = args;
         int[] code = {1};
@@ -36,6 +37,11 @@ public final class Launcher {
             Thread.currentThread().interrupt();
         }
         System.exit(code[0]);
+    }
+
+    /** No arguments, {@code --sample}, or a project file: the workstation; anything else: the command line. */
+    static boolean opensWorkstation(String[] args) {
+        return args.length == 0 || (args.length == 1 && ("--sample".equals(args[0]) || args[0].endsWith(".querent")));
     }
 
     /** Stack for threads that call native code (tokenizer, ONNX Runtime): reserved, not committed, memory. */

@@ -1,0 +1,465 @@
+package org.querent.ui.label;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.querent.common.ItemKind;
+import org.querent.project.Project;
+import org.querent.session.LabellingSession;
+import org.querent.session.QueueService.QueueEntry;
+import org.querent.session.TrainingService;
+import org.querent.store.Decision;
+import org.querent.store.HeadRecord;
+import org.querent.store.ItemRecord;
+import org.querent.store.LabelDefinition;
+import org.querent.ui.common.ErrorDialogs;
+import org.querent.ui.task.TaskRunner;
+import org.querent.ui.task.TaskRunner.Lane;
+
+/**
+ * The labelling view's state and commands. Every decision goes to the session on the DECISIONS lane (one
+ * thread, so decisions stay in order) and the next item is shown when the decision is committed. Keys
+ * pressed while a decision is in flight are ignored, so a repeated key never labels an item nobody saw.
+ */
+public final class LabelViewModel {
+
+    /** One label as offered: its key, the model's probability, and whether it is the pre-label. */
+    public record LabelChoice(String name, String description, String key, double probability, boolean preLabel) {
+    }
+
+    /** A recent decision in the side panel. */
+    public record HistoryEntry(long itemId, String path, String what, String when) {
+    }
+
+    private final Project project;
+    private final LabellingSession session;
+    private final TaskRunner tasks;
+    private final List<LabelDefinition> taxonomy;
+    private final List<String> keys;
+    private final boolean multiLabel;
+    private final Path dataRoot;
+
+    private final ObjectProperty<QueueEntry> current = new SimpleObjectProperty<>();
+    private final StringProperty itemTitle = new SimpleStringProperty("");
+    private final StringProperty itemText = new SimpleStringProperty("");
+    private final ObjectProperty<Path> imagePath = new SimpleObjectProperty<>();
+    private final StringProperty preLabel = new SimpleStringProperty("");
+    private final ObservableList<LabelChoice> choices = FXCollections.observableArrayList();
+    private final ObservableSet<String> selection = FXCollections.observableSet();
+    private final StringProperty why = new SimpleStringProperty("");
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty training = new SimpleBooleanProperty();
+    private final BooleanProperty finished = new SimpleBooleanProperty();
+    private final StringProperty modelStatus = new SimpleStringProperty("");
+    private final StringProperty strategy = new SimpleStringProperty();
+    private final IntegerProperty batchSize = new SimpleIntegerProperty();
+    private final ObservableList<QueueEntry> upcoming = FXCollections.observableArrayList();
+    private Runnable onModelTrained = () -> { };
+
+    /**
+     * @param dataRoot the dataset folder, resolved off the UI thread by whoever opened the project
+     */
+    public LabelViewModel(Project project, LabellingSession session, List<LabelDefinition> taxonomy, Path dataRoot,
+                          TaskRunner tasks) {
+        this.project = project;
+        this.dataRoot = dataRoot;
+        this.session = session;
+        this.tasks = tasks;
+        this.taxonomy = List.copyOf(taxonomy);
+        this.keys = LabelKeys.assign(taxonomy);
+        this.multiLabel = project.settings().multiLabel();
+        strategy.set(session.settings().strategy());
+        batchSize.set(session.settings().batchSize());
+        session.addListener(new LabellingSession.Listener() {
+            @Override
+            public void trainingStarted() {
+                tasks.onUiThread(() -> training.set(true));
+            }
+
+            @Override
+            public void modelTrained(TrainingService.Trained trained) {
+                tasks.onUiThread(() -> {
+                    training.set(false);
+                    message.set(String.format("Model v%d trained on %d labels%s; the queue is re-ranked", trained.version(),
+                            trained.labels(), trained.report().heldOut() == null ? ""
+                                    : String.format(" (held-out accuracy %.2f)", trained.report().heldOut().accuracy())));
+                    refresh();
+                    onModelTrained.run();
+                });
+            }
+
+            @Override
+            public void trainingFailed(Throwable error) {
+                tasks.onUiThread(() -> {
+                    training.set(false);
+                    message.set("Retraining failed: " + ErrorDialogs.message(error) + " Labelling goes on with the last model.");
+                });
+            }
+        });
+    }
+
+    // ---- properties -------------------------------------------------------------------------------------
+
+    public ObjectProperty<QueueEntry> currentProperty() {
+        return current;
+    }
+
+    public StringProperty itemTitleProperty() {
+        return itemTitle;
+    }
+
+    public StringProperty itemTextProperty() {
+        return itemText;
+    }
+
+    public ObjectProperty<Path> imagePathProperty() {
+        return imagePath;
+    }
+
+    public StringProperty preLabelProperty() {
+        return preLabel;
+    }
+
+    public ObservableList<LabelChoice> choices() {
+        return choices;
+    }
+
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    public StringProperty whyProperty() {
+        return why;
+    }
+
+    public ObservableList<HistoryEntry> history() {
+        return history;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty trainingProperty() {
+        return training;
+    }
+
+    public BooleanProperty finishedProperty() {
+        return finished;
+    }
+
+    public StringProperty modelStatusProperty() {
+        return modelStatus;
+    }
+
+    public StringProperty strategyProperty() {
+        return strategy;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    /** The next items, for decoding images ahead. */
+    public ObservableList<QueueEntry> upcoming() {
+        return upcoming;
+    }
+
+    public boolean multiLabel() {
+        return multiLabel;
+    }
+
+    public List<String> keys() {
+        return keys;
+    }
+
+    public void setOnModelTrained(Runnable action) {
+        this.onModelTrained = action;
+    }
+
+    public Path dataRoot() {
+        return dataRoot;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------------------
+
+    /** Loads the status line, history and why-panel; call once when the view opens. */
+    public void load() {
+        refresh();
+    }
+
+    /** A label key: assigns the label and moves on (single-label) or toggles it (multi-label). */
+    public boolean pressKey(String key) {
+        int index = keys.indexOf(key);
+        if (index < 0 || current.get() == null) {
+            return false;
+        }
+        String label = taxonomy.get(index).name();
+        if (multiLabel) {
+            if (!selection.remove(label)) {
+                selection.add(label);
+            }
+            return true;
+        }
+        decide("Labelled " + label, expected -> session.label(List.of(label)));
+        return true;
+    }
+
+    /** Enter or Space: accepts the pre-label, or in multi-label mode the labels selected. */
+    public void accept() {
+        if (current.get() == null) {
+            return;
+        }
+        if (multiLabel && !selection.isEmpty()) {
+            List<String> chosen = taxonomy.stream().map(LabelDefinition::name).filter(selection::contains).toList();
+            decide("Labelled " + String.join(", ", chosen), expected -> session.label(chosen));
+        } else if (current.get().preLabel() != null) {
+            decide("Accepted " + current.get().preLabel(), expected -> session.accept());
+        } else {
+            message.set("No pre-label yet: press a label's key");
+        }
+    }
+
+    public void skip() {
+        decide("Skipped", expected -> session.skip());
+    }
+
+    public void flag(String reason) {
+        decide("Flagged for review: " + reason, expected -> session.flag(reason));
+    }
+
+    public void note(String text) {
+        if (current.get() == null || text == null || text.isBlank()) {
+            return;
+        }
+        run(Lane.DECISIONS, () -> session.note(text), d -> {
+            message.set("Note added");
+            loadHistory();
+        });
+    }
+
+    /** Backspace or Ctrl+Z: reverts the last decision; its item comes back. */
+    public void undo() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        run(Lane.DECISIONS, session::undo, undone -> {
+            busy.set(false);
+            message.set("Undid " + describe(undone));
+            refresh();
+        });
+    }
+
+    /** Changes the label of an earlier decision (from the history panel). */
+    public void relabel(long itemId, String label) {
+        run(Lane.DECISIONS, () -> session.relabel(itemId, List.of(label)), d -> {
+            message.set("Changed item " + itemId + " to " + label);
+            loadHistory();
+        });
+    }
+
+    public void retrainNow() {
+        session.retrainNow();
+        training.set(session.isTraining());
+        message.set("Retraining in the background; keep labelling");
+    }
+
+    public void changeStrategy(String name, int size) {
+        run(Lane.DECISIONS, () -> {
+            session.changeSettings(new LabellingSession.Settings(name, size, session.settings().retrainEvery()));
+            return null;
+        }, ignored -> {
+            strategy.set(name);
+            batchSize.set(size);
+            message.set("Queue re-ranked by " + name);
+            refresh();
+        });
+    }
+
+    /** Puts an item in front (from the browser). */
+    public void open(long itemId) {
+        run(Lane.DECISIONS, () -> {
+            session.open(itemId);
+            return null;
+        }, ignored -> refresh());
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------------
+
+    /** A decision the user made about the item on screen: committed, then the next item is shown. */
+    private void decide(String feedback, DecisionCall call) {
+        QueueEntry shown = current.get();
+        if (shown == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        long expected = shown.item().id();
+        run(Lane.DECISIONS, () -> {
+            // The item on screen is the one decided: never an item the person has not seen.
+            Optional<QueueEntry> now = session.current();
+            if (now.isEmpty() || now.get().item().id() != expected) {
+                throw new IllegalStateException("the item changed before the decision was made; nothing was recorded");
+            }
+            return call.apply(expected);
+        }, decision -> {
+            busy.set(false);
+            message.set(feedback + " · Backspace to undo");
+            refresh();
+        });
+    }
+
+    private void refresh() {
+        showCurrent(session.current().orElse(null));
+        upcoming.setAll(session.upcoming(3));
+        loadHistory();
+        loadWhy();
+        loadModelStatus();
+    }
+
+    private void showCurrent(QueueEntry entry) {
+        current.set(entry);
+        selection.clear();
+        finished.set(entry == null);
+        if (entry == null) {
+            itemTitle.set("");
+            itemText.set("");
+            imagePath.set(null);
+            preLabel.set("");
+            choices.clear();
+            return;
+        }
+        ItemRecord item = entry.item();
+        itemTitle.set(item.key());
+        if (item.kind() == ItemKind.IMAGE) {
+            itemText.set("");
+            imagePath.set(dataRoot.resolve(item.path()));
+        } else {
+            imagePath.set(null);
+            itemText.set(item.body() == null ? "" : item.body());
+        }
+        preLabel.set(entry.preLabel() == null ? "" : entry.preLabel());
+        List<String> pre = entry.preLabel() == null ? List.of() : List.of(entry.preLabel().split(","));
+        List<LabelChoice> list = new ArrayList<>();
+        double[] p = entry.probabilities();
+        for (int i = 0; i < taxonomy.size(); i++) {
+            LabelDefinition l = taxonomy.get(i);
+            double prob = p != null && i < p.length ? p[i] : Double.NaN;
+            list.add(new LabelChoice(l.name(), l.description(), keys.get(i), prob, pre.contains(l.name())));
+        }
+        choices.setAll(list);
+        if (multiLabel) {
+            selection.addAll(pre);
+        }
+    }
+
+    private void loadHistory() {
+        String annotator = session.annotator();
+        run(Lane.READS, () -> {
+            List<HistoryEntry> out = new ArrayList<>();
+            for (Decision d : project.decisions().recentOf(annotator, 12)) {
+                String path = project.items().byId(d.itemId()).map(ItemRecord::key).orElse("item " + d.itemId());
+                out.add(new HistoryEntry(d.itemId(), path, describe(d), ago(d.decidedAt())));
+            }
+            return out;
+        }, history::setAll);
+    }
+
+    private void loadWhy() {
+        run(Lane.READS, session::whyCurrent, w -> why.set(w.map(LabelViewModel::explain).orElse("")));
+    }
+
+    private void loadModelStatus() {
+        run(Lane.READS, () -> project.heads().all(), heads -> {
+            String predictor = session.predictions() == null ? "" : session.predictions().predictor();
+            if (heads.isEmpty()) {
+                modelStatus.set("No trained model yet · pre-labels: " + predictor);
+            } else {
+                HeadRecord last = heads.get(heads.size() - 1);
+                modelStatus.set(String.format("Model v%d · %d labels · trained %s", last.version(), last.labelCount(),
+                        ago(last.createdAt())));
+            }
+        });
+    }
+
+    static String explain(LabellingSession.Why w) {
+        StringBuilder s = new StringBuilder();
+        if (w.selection() != null) {
+            var sel = w.selection();
+            s.append(String.format("Chosen by %s (score %.3f), rank %d in round %d of %,d candidates, using %s.",
+                    sel.strategy(), sel.score(), sel.rank(), sel.roundId(), sel.poolSize(),
+                    sel.modelVersion() == null ? sel.predictor() : "model v" + sel.modelVersion()));
+        } else {
+            s.append("Opened by hand, not chosen by a strategy.");
+        }
+        if (!Double.isNaN(w.uncertaintyPercentile())) {
+            s.append(String.format(" Its uncertainty (%s) is higher than for %.1f%% of the pool.",
+                    w.uncertaintyMeasure(), w.uncertaintyPercentile()));
+        }
+        return s.toString();
+    }
+
+    static String describe(Decision d) {
+        return switch (d.kind()) {
+            case "label" -> String.join(", ", d.labels())
+                    + (d.accepted() == null ? "" : d.accepted() ? " (accepted)" : " (corrected)");
+            case "skip" -> "skipped";
+            case "flag" -> "flagged: " + d.note();
+            case "note" -> "note: " + d.note();
+            default -> d.kind();
+        };
+    }
+
+    static String ago(String isoTime) {
+        try {
+            long seconds = Duration.between(Instant.parse(isoTime), Instant.now()).getSeconds();
+            if (seconds < 60) {
+                return "just now";
+            }
+            if (seconds < 3600) {
+                return (seconds / 60) + " min ago";
+            }
+            if (seconds < 86_400) {
+                return (seconds / 3600) + " h ago";
+            }
+            return isoTime.substring(0, 10);
+        } catch (RuntimeException e) {
+            return isoTime;
+        }
+    }
+
+    private <T> void run(Lane lane, Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        tasks.run(lane, work, onSuccess, error -> {
+            busy.set(false);
+            message.set(ErrorDialogs.message(error));
+        });
+    }
+
+    /** A session call deciding the item with the given id. */
+    @FunctionalInterface
+    private interface DecisionCall {
+        Decision apply(long expectedItemId);
+    }
+}

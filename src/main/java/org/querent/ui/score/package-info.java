@@ -1,0 +1,2 @@
+/** Scoring the pool with the model, with progress and cancel. */
+package org.querent.ui.score;

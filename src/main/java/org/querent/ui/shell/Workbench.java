@@ -1,0 +1,90 @@
+package org.querent.ui.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.querent.ui.browse.BrowseView;
+import org.querent.ui.label.LabelView;
+import org.querent.ui.label.LabelViewModel;
+import org.querent.ui.progress.ProgressView;
+
+/** An open project: Label, Browse and Progress screens behind a tab bar, with the status bar below. */
+public final class Workbench {
+    /** The three screens, in tab order (Ctrl+1..3). */
+    public enum Screen { LABEL, BROWSE, PROGRESS }
+
+    private final BorderPane root = new BorderPane();
+    private final ToggleGroup tabs = new ToggleGroup();
+    private final LabelView labelView;
+    private final LabelViewModel labelModel;
+    private final BrowseView browseView;
+    private final ProgressView progressView;
+
+    public Workbench(String projectName, LabelView labelView, LabelViewModel labelModel, BrowseView browseView,
+                     ProgressView progressView) {
+        this.labelView = labelView;
+        this.labelModel = labelModel;
+        this.browseView = browseView;
+        this.progressView = progressView;
+        Label name = new Label(projectName);
+        name.getStyleClass().add("subtitle");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(6, tab("Label", "tab-label", Screen.LABEL), tab("Browse", "tab-browse", Screen.BROWSE),
+                tab("Progress", "tab-progress", Screen.PROGRESS), gap, name);
+        bar.getStyleClass().add("nav-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(bar);
+        labelModel.setOnModelTrained(progressView::refresh);
+        show(Screen.LABEL);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public LabelViewModel labelModel() {
+        return labelModel;
+    }
+
+    public void show(Screen screen) {
+        tabs.getToggles().forEach(t -> t.setSelected(t.getUserData() == screen));
+        switch (screen) {
+            case LABEL -> {
+                root.setCenter(labelView.node());
+                labelView.focus();
+            }
+            case BROWSE -> {
+                root.setCenter(browseView.node());
+                browseView.refresh();
+            }
+            case PROGRESS -> {
+                root.setCenter(progressView.node());
+                progressView.refresh();
+            }
+            default -> throw new IllegalArgumentException(String.valueOf(screen));
+        }
+    }
+
+    /** Shows the labelling screen with an item in front. */
+    public void label(long itemId) {
+        show(Screen.LABEL);
+        labelModel.open(itemId);
+    }
+
+    private ToggleButton tab(String text, String id, Screen screen) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setUserData(screen);
+        b.setToggleGroup(tabs);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> show(screen));
+        return b;
+    }
+}

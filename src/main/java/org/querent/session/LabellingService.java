@@ -42,14 +42,28 @@ public final class LabellingService {
      * the labels equal it.
      */
     public Decision label(long itemId, List<String> labels, String annotator) {
+        return label(itemId, labels, annotator, null);
+    }
+
+    /** The pre-label a person was shown, when the caller knows it better than the item's round does. */
+    public record Shown(String preLabel, Double confidence, Integer modelVersion) {
+    }
+
+    /**
+     * Labels an item; {@code shown} (nullable) is the pre-label on screen, which wins over the one the
+     * item's round recorded (a retrain may have refreshed it). The round stays the one that selected it.
+     */
+    public Decision label(long itemId, List<String> labels, String annotator, Shown shown) {
         ItemRecord item = requireLabellable(itemId);
         List<String> clean = validateLabels(labels);
         Optional<Selection> selection = project.rounds().latestSelection(item.id());
-        String preLabel = selection.map(Selection::preLabel).orElse(null);
+        String preLabel = shown != null ? shown.preLabel() : selection.map(Selection::preLabel).orElse(null);
+        Double confidence = shown != null ? shown.confidence() : selection.map(Selection::confidence).orElse(null);
+        Integer modelVersion = shown != null ? shown.modelVersion() : selection.map(Selection::modelVersion).orElse(null);
         Boolean accepted = preLabel == null ? null : String.join(",", clean).equals(preLabel);
         return project.decisions().append(new NewDecision(item.id(), "label", clean, annotator, accepted, preLabel,
-                selection.map(Selection::confidence).orElse(null), selection.map(Selection::roundId).orElse(null),
-                guidelineVersion(), selection.map(Selection::modelVersion).orElse(null), null, null, "annotator"));
+                confidence, selection.map(Selection::roundId).orElse(null), guidelineVersion(), modelVersion, null, null,
+                "annotator"));
     }
 
     /** Sets an item aside without a label; it leaves the queue until someone labels it. */

@@ -140,7 +140,10 @@ public final class LabellingSession {
     /** Labels the current item and moves on; the decision is committed when this returns. */
     public Decision label(List<String> labels) {
         QueueEntry item = requireCurrent();
-        Decision d = labelling.label(item.item().id(), labels, annotator);
+        // Record the pre-label the person saw, which a retrain may have refreshed since the item's round.
+        LabellingService.Shown shown = new LabellingService.Shown(item.preLabel(),
+                Double.isNaN(item.confidence()) ? null : item.confidence(), item.modelVersion());
+        Decision d = labelling.label(item.item().id(), labels, annotator, shown);
         afterDecision();
         return d;
     }
@@ -313,7 +316,7 @@ public final class LabellingSession {
         QueueService.PreLabel pre = predictions.hasPreLabels()
                 ? QueueService.PreLabel.of(p, predictions.labels(), project.settings().multiLabel()) : null;
         return new QueueEntry(pool.items().get(row), rank, score, pre == null ? null : pre.labels(),
-                pre == null ? Double.NaN : pre.confidence(), p);
+                pre == null ? Double.NaN : pre.confidence(), p, predictions.modelVersion());
     }
 
     private void retrainInBackground() {

@@ -27,9 +27,13 @@ public final class QueueService {
         this.project = project;
     }
 
-    /** One item of a queue, with its pre-label. */
+    /**
+     * One item of a queue, with its pre-label.
+     *
+     * @param modelVersion the head whose prediction the pre-label is, or null (zero-shot, model classes, none)
+     */
     public record QueueEntry(ItemRecord item, int rank, double score, String preLabel, double confidence,
-                             double[] probabilities) {
+                             double[] probabilities, Integer modelVersion) {
     }
 
     /** A recorded round. */
@@ -77,7 +81,7 @@ public final class QueueService {
             PreLabel pre = predictions.hasPreLabels() ? PreLabel.of(p, predictions.labels(), multiLabel) : null;
             ItemRecord item = pool.items().get(row);
             entries.add(new QueueEntry(item, r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
-                    pre == null ? Double.NaN : pre.confidence(), p));
+                    pre == null ? Double.NaN : pre.confidence(), p, predictions.modelVersion()));
             recorded.add(new Entry(item.id(), r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
                     pre == null ? null : pre.confidence()));
         }

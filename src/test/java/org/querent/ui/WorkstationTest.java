@@ -1,0 +1,186 @@
+package org.querent.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.querent.session.QueueService.QueueEntry;
+import org.querent.ui.label.LabelViewModel;
+import org.querent.ui.settings.UserSettings;
+import org.querent.ui.shell.MainWindow;
+import org.querent.ui.task.FxTaskRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real workstation, headless: opens the bundled sample project from the start screen (copy, import,
+ * score with MiniLM, rank), labels by keyboard, undoes, flags, retrains while labelling; decisions are
+ * checked in the project file itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkstationTest {
+    static Path home;
+    static Stage stage;
+    static MainWindow window;
+    static FxTaskRunner tasks;
+    static final FxRobot robot = new FxRobot();
+    static final List<Long> labelled = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        home = Files.createTempDirectory("querent-ui-test");
+        System.setProperty("querent.home", home.toString());
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            tasks = new FxTaskRunner((t, e) -> e.printStackTrace());
+            window = new MainWindow(s, tasks, UserSettings.load(home.resolve("settings.properties")));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.setupStage(s -> window.closeProject());
+        tasks.close();
+        FxToolkit.cleanupStages();
+        System.clearProperty("querent.home");
+    }
+
+    static LabelViewModel model() {
+        return window.workbench().labelModel();
+    }
+
+    static long currentId() throws Exception {
+        AtomicReference<QueueEntry> current = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> current.set(model().currentProperty().get()));
+        return current.get().item().id();
+    }
+
+    static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static Path projectFile() {
+        return home.resolve("data/samples/emails/emails.querent");
+    }
+
+    /** Reads the project file with plain SQLite, as another program would. */
+    static List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + projectFile() + "?open_mode=1");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(1)
+    void theStartScreenOpensTheSampleProjectIntoTheLabellingView() throws Exception {
+        robot.clickOn("#open-sample");
+        waitUntil(180, () -> window.workbench() != null && model().currentProperty().get() != null);
+        assertTrue(robot.lookup("#label-view").tryQuery().isPresent());
+        assertTrue(Files.exists(projectFile()));
+        String title = robot.lookup("#item-title").queryLabeled().getText();
+        assertTrue(title.endsWith(".txt"), title);
+        assertTrue(robot.lookup("#item-text").queryTextInputControl().getText().length() > 0);
+        assertEquals(6, robot.lookup("#label-choices").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+    }
+
+    @Test
+    @Order(2)
+    void fiveDecisionsByKeyboardAreStoredInTheProjectFile() throws Exception {
+        KeyCode[] keys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (KeyCode key : keys) {
+            long before = currentId();
+            labelled.add(before);
+            robot.type(key);
+            waitUntil(10, () -> currentId() != before);
+        }
+        List<String> rows = query("SELECT item_id, labels, annotator, guideline_version, round_id FROM decision "
+                + "WHERE kind = 'label' ORDER BY id");
+        assertEquals(5, rows.size(), rows.toString());
+        String[] expected = {"exmh", "spamassassin", "ilug", "fork", "rpm-list"};
+        for (int i = 0; i < 5; i++) {
+            String[] cols = rows.get(i).split("\\|");
+            assertEquals(labelled.get(i).toString(), cols[0]);
+            assertEquals("[\"" + expected[i] + "\"]", cols[1]);
+            assertEquals("1", cols[3], "the guideline version in force is recorded");
+            assertNotEquals("null", cols[4], "the round that selected the item is recorded");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void backspaceUndoesTheLastDecisionAndBringsItsItemBack() throws Exception {
+        long shownBefore = currentId();
+        robot.type(KeyCode.BACK_SPACE);
+        waitUntil(10, () -> currentId() == labelled.get(4));
+        assertEquals(4, query("SELECT id FROM current_label").size());
+        assertEquals(1, query("SELECT id FROM decision WHERE kind = 'undo'").size());
+        // Label it again; the item that was in front before the undo comes back next.
+        robot.type(KeyCode.DIGIT5);
+        waitUntil(10, () -> currentId() == shownBefore);
+        assertEquals(5, query("SELECT id FROM current_label").size());
+    }
+
+    @Test
+    @Order(4)
+    void fWithAReasonFlagsTheItemForReview() throws Exception {
+        long flagged = currentId();
+        robot.type(KeyCode.F);
+        waitUntil(5, () -> robot.lookup("#flag-reason").tryQuery().isPresent());
+        robot.clickOn("#flag-reason").write("quoted text from two lists");
+        robot.type(KeyCode.ENTER);
+        waitUntil(10, () -> currentId() != flagged);
+        List<String> rows = query("SELECT item_id, note FROM decision WHERE kind = 'flag'");
+        assertEquals(List.of(flagged + "|quoted text from two lists"), rows);
+    }
+
+    @Test
+    @Order(5)
+    void retrainingWhileLabellingReRanksTheQueueWithoutPullingTheCurrentItemAway() throws Exception {
+        int roundsBefore = query("SELECT id FROM round").size();
+        long inFront = currentId();
+        robot.type(KeyCode.R);
+        waitUntil(60, () -> query("SELECT version FROM head").size() == 1 && !model().trainingProperty().get());
+        waitUntil(10, () -> model().modelStatusProperty().get().startsWith("Model v1"));
+        assertEquals(inFront, currentId(), "the item in front stays in front");
+        assertTrue(query("SELECT id FROM round").size() > roundsBefore, "the queue was re-ranked as a new round");
+        assertEquals("head v1", query("SELECT predictor FROM round ORDER BY id DESC LIMIT 1").get(0));
+        assertNotNull(model().preLabelProperty().get());
+        // Keep labelling with the new model: the decision records model v1 as the selecting model.
+        robot.type(KeyCode.ENTER);
+        waitUntil(10, () -> currentId() != inFront);
+        assertEquals("1", query("SELECT model_version FROM decision WHERE item_id = " + inFront
+                + " AND kind = 'label'").get(0));
+    }
+}

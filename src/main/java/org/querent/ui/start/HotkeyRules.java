@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * the labelling screen does not distinguish Shift.
  */
 final class HotkeyRules {
+    private static final Set<String> RESERVED_LETTERS = Set.of("s", "f", "n", "z");
     /** The order in which new rows get their default key: digits as on the keyboard, then letters. */
     static final List<String> DEFAULT_ORDER = defaultOrder();
-    private static final Set<String> RESERVED_LETTERS = Set.of("s", "f", "n", "z");
 
     private HotkeyRules() {
     }

@@ -9,14 +9,18 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
  * The wizard's frame: the list of steps on the left, the page's title and one-line explanation on top, the page,
- * and Cancel / Back / Next / Finish below. Enter presses the default button (Next, or Finish on the last page)
- * when it is enabled; Esc presses Cancel.
+ * and Cancel / Back / Next / Finish below. Enter goes to the next page (or finishes on the last) when the page is
+ * complete; Esc presses Cancel.
  */
 final class WizardView {
     private final NewProjectViewModel vm;
@@ -61,6 +65,29 @@ final class WizardView {
 
         vm.stepProperty().addListener((o, a, b) -> show(b));
         show(vm.stepProperty().get());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> enter(e, onFinish));
+    }
+
+    /**
+     * Enter goes on from any control of the page (radio buttons and check boxes would otherwise swallow it);
+     * multi-line text, fields with their own Enter action and push buttons keep their usual meaning.
+     */
+    private void enter(KeyEvent e, Runnable onFinish) {
+        if (e.getCode() != KeyCode.ENTER || e.isShiftDown() || e.isControlDown()) {
+            return;
+        }
+        Object target = e.getTarget();
+        if (target instanceof TextArea || target instanceof Button
+                || target instanceof TextField field && field.getOnAction() != null) {
+            return;
+        }
+        if (vm.canGoNextProperty().get()) {
+            vm.next();
+            e.consume();
+        } else if (vm.canFinishProperty().get()) {
+            onFinish.run();
+            e.consume();
+        }
     }
 
     Parent node() {

@@ -47,6 +47,7 @@ final class BrowseViewModel {
     private OpenProject queriedProject;
     private BrowseQueries queries;
     private long generation;
+    private boolean replacingChoices;
 
     /**
      * @param project   the open project, asked at each query (null on the start screen)
@@ -58,6 +59,9 @@ final class BrowseViewModel {
         this.labelItem = labelItem;
         this.detail = new ItemDetailViewModel(tasks, this::queries);
         filter.addListener((obs, old, now) -> {
+            if (replacingChoices) {
+                return; // the combo box lets go of its value while its items are replaced
+            }
             if (now == null) {
                 filter.set(BrowseFilter.all());
             } else {
@@ -184,10 +188,19 @@ final class BrowseViewModel {
         loading.set(false);
         notice.set("");
         BrowseFilter chosen = filter.get();
-        filters.setAll(loaded.filters());
-        if (!filters.contains(chosen)) {
-            filter.set(BrowseFilter.all()); // e.g. "predicted as" after the predictions went away: asks again
-            return;
+        if (!filters.equals(loaded.filters())) {
+            boolean stillOffered = loaded.filters().contains(chosen);
+            replacingChoices = true;
+            try {
+                filters.setAll(loaded.filters());
+                filter.set(stillOffered ? chosen : BrowseFilter.all());
+            } finally {
+                replacingChoices = false;
+            }
+            if (!stillOffered) {
+                refresh(); // e.g. "predicted as" after the predictions went away
+                return;
+            }
         }
         items.setAll(loaded.result().items());
         count.set(String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d of %,d items",

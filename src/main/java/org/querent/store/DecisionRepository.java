@@ -201,6 +201,109 @@ public final class DecisionRepository {
         });
     }
 
+    // ---- Read-only queries for the data browser and the progress view ---------------------------------
+
+    /** A decision with the strategy of the round that selected its item (null when no round did). */
+    public record HistoryEntry(Decision decision, String strategy) {
+    }
+
+    /** Every decision about an item, oldest first, with the strategy that put the item in front. */
+    public List<HistoryEntry> historyWithRounds(long itemId) {
+        String columns = "d." + COLUMNS.replace(", ", ", d.");
+        return db.read(c -> {
+            List<HistoryEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + ", r.strategy FROM decision d "
+                    + "LEFT JOIN round r ON r.id = d.round_id WHERE d.item_id = ? ORDER BY d.id")) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new HistoryEntry(read(rs), rs.getString(16)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Everyone with a decision in force, by name. */
+    public List<String> annotators() {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT annotator FROM live_decision ORDER BY annotator")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Items set aside, by kind ("skip", "flag"): those whose newest decision in force is one. */
+    public Map<String, Integer> countSetAsideByKind() {
+        return db.read(c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT l.kind, count(*) FROM live_decision l WHERE l.kind IN ('skip','flag') "
+                         + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note') "
+                         + "GROUP BY l.kind ORDER BY l.kind")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Current labels per class name (an item with two labels counts once for each). */
+    public Map<String, Integer> countCurrentLabelsByClass() {
+        return db.read(c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT j.value, count(*) FROM current_label l, json_each(l.labels) j "
+                         + "GROUP BY j.value ORDER BY j.value")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Items with a current label. */
+    public int countLabelled() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM current_label")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /**
+     * How current labels treated the pre-label shown, per model version that made it.
+     *
+     * @param modelVersion the head version, or null for pre-labels made before any head (zero-shot, model classes)
+     */
+    public record Acceptance(Integer modelVersion, int accepted, int corrected) {
+    }
+
+    /** Accepted and corrected pre-labels among current labels, per model version, oldest version first. */
+    public List<Acceptance> acceptanceByModelVersion() {
+        return db.read(c -> {
+            List<Acceptance> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT model_version, sum(accepted = 1), sum(accepted = 0) FROM current_label "
+                         + "WHERE accepted IS NOT NULL GROUP BY model_version ORDER BY model_version IS NOT NULL, model_version")) {
+                while (rs.next()) {
+                    int v = rs.getInt(1);
+                    Integer version = rs.wasNull() ? null : v;
+                    out.add(new Acceptance(version, rs.getInt(2), rs.getInt(3)));
+                }
+            }
+            return out;
+        });
+    }
+
     private Optional<Decision> one(String sql, String arg) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,0 +1,73 @@
+package org.querent.ui.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.querent.session.BrowseFilter;
+import org.querent.session.BrowseQueries.BrowseItem;
+import org.querent.ui.common.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class BrowseViewTest {
+    private Path dir;
+    private TestWorkbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("browse-view");
+        workbench = new TestWorkbench(TestProjects.sample(dir), dir.resolve("settings.properties"));
+        workbench.setWindow(stage);
+        BrowseView view = new BrowseView(workbench);
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1000, 650);
+        Theme.apply(scene, "light", 100);
+        stage.setScene(scene);
+        stage.show();
+        view.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void unlabelledFilterShowsItsCountAndEnterOpensTheRowForLabelling(FxRobot robot) throws Exception {
+        Label count = robot.lookup("#browse-count").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "11 of 11 items".equals(count.getText()));
+
+        ComboBox<BrowseFilter> filter = robot.lookup("#browse-filter").queryComboBox();
+        robot.interact(() -> filter.getSelectionModel().select(BrowseFilter.of(BrowseFilter.Kind.UNLABELLED)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "7 of 11 items".equals(count.getText()));
+
+        TableView<BrowseItem> table = robot.lookup("#browse-table").queryTableView();
+        assertEquals(TestProjects.UNLABELLED, table.getItems().size());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(2);
+        });
+        BrowseItem selected = table.getSelectionModel().getSelectedItem();
+        assertEquals("note-06.txt", selected.row().path());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(java.util.List.of(selected.id()), workbench.labelled);
+        assertTrue(workbench.errors.isEmpty(), workbench.errors.toString());
+    }
+}

@@ -183,4 +183,42 @@ class WorkstationTest {
         assertEquals("1", query("SELECT model_version FROM decision WHERE item_id = " + inFront
                 + " AND kind = 'label'").get(0));
     }
+
+    @Test
+    @Order(6)
+    void aProjectOpenInAnotherInstanceIsRefusedWithAMessage() throws Exception {
+        FxToolkit.setupStage(s -> {
+            window.closeProject();
+            window.showStart();
+        });
+        waitUntil(10, () -> !Files.exists(projectFile().resolveSibling("emails.querent.lock")));
+        try (var other = new org.querent.project.ProjectService(java.time.Clock.systemUTC()).open(projectFile())) {
+            FxToolkit.setupStage(s -> window.openProject(projectFile()));
+            waitUntil(20, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+            javafx.scene.control.DialogPane pane = robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class);
+            assertTrue(pane.getContentText().contains("already open in another Querent window"), pane.getContentText());
+            FxToolkit.setupStage(s -> ((Stage) pane.getScene().getWindow()).close());
+            assertTrue(robot.lookup("#open-sample").tryQuery().isPresent(), "back on the start screen");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aDatasetFolderThatMovedIsExplainedAndNothingIsLost() throws Exception {
+        Path data = projectFile().resolveSibling("data");
+        Path moved = projectFile().resolveSibling("data-moved");
+        Files.move(data, moved);
+        try {
+            FxToolkit.setupStage(s -> window.openProject(projectFile()));
+            waitUntil(20, () -> robot.lookup("#data-moved-dialog").tryQuery().isPresent());
+            javafx.scene.control.DialogPane pane = robot.lookup("#data-moved-dialog").queryAs(javafx.scene.control.DialogPane.class);
+            assertTrue(pane.getContentText().contains("is missing"), pane.getContentText());
+            assertTrue(pane.getContentText().contains("decisions are safe"), pane.getContentText());
+            robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+            waitUntil(10, () -> robot.lookup("#open-sample").tryQuery().isPresent());
+            assertEquals(6, query("SELECT id FROM current_label").size(), "every decision is still in the file");
+        } finally {
+            Files.move(moved, data);
+        }
+    }
 }

@@ -1,0 +1,174 @@
+package org.querent.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.querent.TestData;
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
+import org.querent.project.Project;
+import org.querent.project.ProjectService;
+import org.querent.project.ProjectService.NewProject;
+import org.querent.session.ImportService;
+import org.querent.session.LabellingSession;
+import org.querent.session.ModelSession;
+import org.querent.session.ScoringService;
+import org.querent.store.LabelDefinition;
+import org.querent.ui.settings.UserSettings;
+import org.querent.ui.shell.MainWindow;
+import org.querent.ui.task.FxTaskRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Key press to next item shown, in the real workstation: from the key event reaching the scene to the
+ * first layout pulse that shows the next item. 200 decisions idle, then 200 while retrains run back to
+ * back. Run: {@code mvn -o test -Pbenchmark -Dtest=LabellingLatencyBenchmark}.
+ */
+@Tag("benchmark")
+class LabellingLatencyBenchmark {
+    private static final int DECISIONS = 200;
+    private final FxRobot robot = new FxRobot();
+
+    @Test
+    void keyPressToNextItem() throws Exception {
+        Path dir = Files.createTempDirectory("querent-latency");
+        System.setProperty("querent.home", dir.resolve("home").toString());
+        Path project = scoredProject(dir, 70); // 420 emails: enough for 2 x 200 decisions
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxTaskRunner tasks = new FxTaskRunner((t, e) -> e.printStackTrace());
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            UserSettings settings = UserSettings.load(dir.resolve("settings.properties"));
+            settings.setRetrainEvery(0);
+            window[0] = new MainWindow(s, tasks, settings);
+            s.show();
+            window[0].openProject(project);
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window[0].workbench() != null
+                && window[0].workbench().labelModel().currentProperty().get() != null);
+        Scene scene = stage.getScene();
+        AtomicLong pressed = new AtomicLong();
+        List<Long> samples = new ArrayList<>();
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> pressed.set(System.nanoTime()));
+        var current = window[0].workbench().labelModel().currentProperty();
+        List<Long> toModel = new ArrayList<>();
+        current.addListener((obs, a, b) -> {
+            if (a != null && b != null && a.item().id() == b.item().id()) {
+                return; // the same item refreshed by a retrain: not a key press
+            }
+            long start = pressed.get();
+            toModel.add(System.nanoTime() - start);
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                samples.add(System.nanoTime() - start);
+                scene.removePostLayoutPulseListener(once[0]);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        });
+
+        report("idle", decide(window[0], samples));
+        report("idle, decision committed and item set (before layout)", toModel);
+        toModel.clear();
+
+        LabellingSession session = window[0].project().session();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong retrains = new AtomicLong();
+        Thread trainer = new Thread(() -> {
+            while (running.get()) {
+                if (!session.isTraining()) {
+                    session.retrainNow();
+                    retrains.incrementAndGet();
+                }
+                sleep(5);
+            }
+        });
+        samples.clear();
+        trainer.start();
+        List<Long> busy = decide(window[0], samples);
+        running.set(false);
+        trainer.join();
+        report("while retraining (" + retrains.get() + " retrains started)", busy);
+        report("while retraining, decision committed and item set (before layout)", toModel);
+        FxToolkit.setupStage(s -> window[0].closeProject());
+        tasks.close();
+        System.clearProperty("querent.home");
+    }
+
+    private List<Long> decide(MainWindow window, List<Long> samples) throws Exception {
+        KeyCode[] keys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        for (int i = 0; i < DECISIONS; i++) {
+            int before = samples.size();
+            robot.type(keys[i % keys.length]);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> samples.size() > before);
+        }
+        return new ArrayList<>(samples);
+    }
+
+    private static void report(String phase, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("key press to next item, %s: n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", phase,
+                sorted.length, pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static Path scoredProject(Path dir, int perClass) {
+        TestData.copyEmails(dir.resolve("data"), perClass);
+        Path shared = Path.of("../shared/datasets/mailing-lists");
+        List<LabelDefinition> labels = TestData.emailLabels().stream().map(l -> new LabelDefinition(l, "", null)).toList();
+        Path file = dir.resolve("latency.querent");
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, dir.resolve("data"),
+                "builtin:minilm", labels, false, null)); ModelSession models = new ModelSession(p)) {
+            if (Files.isDirectory(shared)) {
+                copyMore(shared, dir.resolve("data"), perClass * 6);
+            }
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+            new ScoringService(p, models).score(32, ProgressListener.NONE, Cancellation.none());
+        }
+        return file;
+    }
+
+    /** Tops the folder up to {@code total} emails from the shared dataset when it is there. */
+    private static void copyMore(Path shared, Path data, int total) {
+        try (var lists = Files.list(shared)) {
+            for (Path list : lists.sorted().toList()) {
+                try (var files = Files.list(list)) {
+                    for (Path f : files.sorted().limit(total / 6).toList()) {
+                        Path target = data.resolve(f.getFileName());
+                        if (!Files.exists(target)) {
+                            Files.copy(f, target);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.out.println("emails in the benchmark project: " + Arrays.stream(data.toFile().list()).count());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -9,8 +9,8 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * An image fitted to the available space, with zoom (mouse wheel, {@link #zoomIn}/{@link #zoomOut}) and pan
- * (drag). Small images are scaled up without smoothing so pixels stay crisp, as a person inspecting a
- * 28x28 thumbnail wants.
+ * (drag). Small images are enlarged pixel by pixel ({@link Pixelated}) so they stay crisp, as a person
+ * inspecting a 28x28 thumbnail wants; large ones are scaled smoothly.
  */
 public final class ImageViewer extends Pane {
     private final ImageView view = new ImageView();
@@ -19,6 +19,7 @@ public final class ImageViewer extends Pane {
     private double dragY;
     private double panX;
     private double panY;
+    private Image shown;
 
     public ImageViewer() {
         setId("item-image");
@@ -49,13 +50,13 @@ public final class ImageViewer extends Pane {
     }
 
     public void setImage(Image image) {
-        view.setImage(image);
-        view.setSmooth(image == null || image.getWidth() >= 200);
+        shown = image;
+        view.setImage(Pixelated.ifSmall(image));
         if (image != null && image.getProgress() < 1) {
-            // Loaded in the background: lay out again (and pick smoothing) once the size is known.
+            // Loaded in the background: lay out again (and enlarge a thumbnail) once the pixels are there.
             image.progressProperty().addListener((obs, a, b) -> {
-                if (b.doubleValue() >= 1 && view.getImage() == image) {
-                    view.setSmooth(image.getWidth() >= 200);
+                if (b.doubleValue() >= 1 && shown == image) {
+                    view.setImage(Pixelated.ifSmall(image));
                     requestLayout();
                 }
             });
@@ -63,8 +64,9 @@ public final class ImageViewer extends Pane {
         resetView();
     }
 
+    /** The image as given (before any enlarging of small thumbnails). */
     public Image getImage() {
-        return view.getImage();
+        return shown;
     }
 
     public DoubleProperty zoomProperty() {

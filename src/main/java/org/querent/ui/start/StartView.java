@@ -11,7 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.querent.ui.shell.WorkbenchContext;
@@ -72,8 +71,8 @@ public final class StartView {
                 context.openProject(recent.getSelectionModel().getSelectedItem());
             }
         });
-        VBox.setVgrow(recent, Priority.ALWAYS);
         recent.setMaxWidth(900);
+        recent.setPrefHeight(300);
 
         root.getChildren().addAll(title, tagline, new VBox(6, sample, sampleHint), actions, recentTitle, recent);
     }

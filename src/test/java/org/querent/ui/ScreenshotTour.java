@@ -1,0 +1,243 @@
+package org.querent.ui;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
+import org.querent.project.Project;
+import org.querent.project.ProjectService;
+import org.querent.project.ProjectService.NewProject;
+import org.querent.session.ImportService;
+import org.querent.store.LabelDefinition;
+import org.querent.ui.common.Theme;
+import org.querent.ui.label.LabelViewModel;
+import org.querent.ui.settings.UserSettings;
+import org.querent.ui.shell.MainWindow;
+import org.querent.ui.shell.Workbench;
+import org.querent.ui.start.NewProjectWizard;
+import org.querent.ui.task.FxTaskRunner;
+
+/**
+ * Drives the real workstation through its main screens and saves a PNG of each, for a person to look at
+ * and for the README. Run under Xvfb:
+ * <pre>xvfb-run -a -s "-screen 0 1440x900x24" java -cp "target/test-classes:target/classes:target/lib/*" \
+ *     org.querent.ui.ScreenshotTour resources/screenshots</pre>
+ */
+public final class ScreenshotTour {
+    private static Path out;
+    private static Path home;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
+        Files.createDirectories(out);
+        home = Files.createTempDirectory("querent-tour");
+        System.setProperty("querent.home", home.toString());
+        System.setProperty("ai.djl.offline", "true");
+        Application.launch(App.class, args);
+    }
+
+    /** The JavaFX side; the main class must not extend Application on a plain class path. */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) {
+            new ScreenshotTour().begin(stage);
+        }
+    }
+
+    private void begin(Stage stage) {
+        FxTaskRunner tasks = new FxTaskRunner((t, e) -> e.printStackTrace());
+        UserSettings settings = UserSettings.load(home.resolve("settings.properties"));
+        settings.setRetrainEvery(10);
+        MainWindow window = new MainWindow(stage, tasks, settings);
+        stage.setWidth(1360);
+        stage.setHeight(860);
+        stage.show();
+        Thread tour = new Thread(() -> {
+            try {
+                run(stage, window, settings);
+            } catch (Throwable e) {
+                e.printStackTrace();
+            } finally {
+                Platform.runLater(() -> {
+                    window.closeProject();
+                    tasks.close();
+                    Platform.exit();
+                });
+            }
+        }, "tour");
+        tour.setDaemon(true);
+        tour.start();
+    }
+
+    private void run(Stage stage, MainWindow window, UserSettings settings) throws Exception {
+        Path fashion = fashionProject();
+        settings.addRecentProject(fashion);
+        fx(() -> {
+            window.showStart();
+            return null;
+        });
+        shoot(stage.getScene(), "1-start.png");
+
+        fx(() -> {
+            NewProjectWizard.show(window);
+            return null;
+        });
+        Stage wizard = waitFor(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage)
+                .map(w -> (Stage) w).findFirst().orElse(null));
+        fx(() -> {
+            javafx.scene.control.TextField path = (javafx.scene.control.TextField) wizard.getScene().lookup("#dataset-path");
+            path.setText(Path.of("sample-projects/fashion/data").toAbsolutePath().toString());
+            path.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        Thread.sleep(3000);
+        shoot(wizard.getScene(), "2-wizard-dataset.png");
+        fx(() -> {
+            wizard.close();
+            return null;
+        });
+
+        fx(() -> {
+            window.openSample();
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.workbench().labelModel().currentProperty().get() != null
+                ? true : null);
+        Map<String, String> truth = truth(Path.of("sample-projects/emails/ground-truth.csv"));
+        labelFromTruth(window, truth, 45);
+        waitFor(() -> !window.workbench().labelModel().trainingProperty().get() ? true : null);
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "3-label-text.png");
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.BROWSE);
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "4-browse.png");
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.PROGRESS);
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "5-progress.png");
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.LABEL);
+            Theme.apply(stage.getScene(), "dark", 125);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "6-label-dark-125.png");
+        fx(() -> {
+            Theme.apply(stage.getScene(), "light", 100);
+            window.openProject(fashion);
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null
+                && window.project().name().equals("fashion")
+                && window.workbench().labelModel().currentProperty().get() != null ? true : null);
+        labelFromTruth(window, truth(Path.of("sample-projects/fashion/ground-truth.csv")), 40);
+        waitFor(() -> !window.workbench().labelModel().trainingProperty().get() ? true : null);
+        Thread.sleep(2000);
+        shoot(stage.getScene(), "7-label-image.png");
+    }
+
+    /** Labels n items from the truth, by the label keys, as a person would. */
+    private static void labelFromTruth(MainWindow window, Map<String, String> truth, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            LabelViewModel model = window.workbench().labelModel();
+            String key = fx(() -> {
+                var entry = model.currentProperty().get();
+                String label = truth.get(entry.item().key());
+                int index = model.choices().stream().map(LabelViewModel.LabelChoice::name).toList().indexOf(label);
+                return model.keys().get(index);
+            });
+            long before = fx(() -> model.currentProperty().get().item().id());
+            fx(() -> model.pressKey(key));
+            waitFor(() -> model.currentProperty().get() != null
+                    && model.currentProperty().get().item().id() != before ? true : null);
+        }
+    }
+
+    private static Path fashionProject() throws Exception {
+        Path folder = home.resolve("fashion");
+        Path data = folder.resolve("data");
+        Files.createDirectories(data);
+        try (var files = Files.list(Path.of("sample-projects/fashion/data"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, data.resolve(f.getFileName()));
+            }
+        }
+        List<LabelDefinition> labels = List.of("ankle_boot", "bag", "coat", "dress", "pullover", "sandal", "shirt",
+                "sneaker", "trouser", "tshirt_top").stream().map(l -> new LabelDefinition(l, "", null)).toList();
+        Path file = folder.resolve("fashion.querent");
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, data,
+                Path.of("sample-projects/fashion/model/model.json").toAbsolutePath().toString(), labels, false, null))) {
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+        }
+        return file;
+    }
+
+    private static Map<String, String> truth(Path csv) throws Exception {
+        Map<String, String> truth = new HashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            truth.put(line.substring(0, comma), line.substring(comma + 1));
+        }
+        return truth;
+    }
+
+    private static void shoot(Scene scene, String name) throws Exception {
+        BufferedImage image = fx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+        ImageIO.write(image, "png", out.resolve(name).toFile());
+        System.out.println("saved " + out.resolve(name));
+    }
+
+    private static <T> T waitFor(Callable<T> check) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            T value = fx(check);
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                error.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+}

@@ -263,8 +263,9 @@ public final class LabelView {
     }
 
     private void show(QueueEntry entry) {
-        Path path = model.imagePathProperty().get();
-        boolean isImage = entry != null && path != null;
+        // Derived from the entry itself: the view-model's other properties may not be updated yet.
+        boolean isImage = entry != null && entry.item().kind() == org.querent.common.ItemKind.IMAGE;
+        Path path = isImage ? model.dataRoot().resolve(entry.item().path()) : null;
         image.setVisible(isImage);
         text.setVisible(entry != null && !isImage);
         if (isImage) {

@@ -339,16 +339,17 @@ public final class LabelViewModel {
         loadModelStatus();
     }
 
+    /** Updates every item property first and {@code current} last, so listeners of current see a whole item. */
     private void showCurrent(QueueEntry entry) {
-        current.set(entry);
         selection.clear();
-        finished.set(entry == null);
         if (entry == null) {
             itemTitle.set("");
             itemText.set("");
             imagePath.set(null);
             preLabel.set("");
             choices.clear();
+            current.set(null);
+            finished.set(true);
             return;
         }
         ItemRecord item = entry.item();
@@ -373,6 +374,8 @@ public final class LabelViewModel {
         if (multiLabel) {
             selection.addAll(pre);
         }
+        current.set(entry);
+        finished.set(false);
     }
 
     private void loadHistory() {

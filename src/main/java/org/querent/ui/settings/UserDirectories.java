@@ -12,38 +12,30 @@ public final class UserDirectories {
     }
 
     public static Path config() {
-        String home = System.getProperty("querent.home");
-        if (home != null) {
-            return Path.of(home, "config");
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path user = Path.of(System.getProperty("user.home"));
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return appData != null ? Path.of(appData, "Querent") : user.resolve("AppData/Roaming/Querent");
-        }
-        if (os.contains("mac")) {
-            return user.resolve("Library/Application Support/Querent");
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : user.resolve(".config")).resolve("querent");
+        return folder("config", "APPDATA", "AppData/Roaming", "XDG_CONFIG_HOME", ".config");
     }
 
     public static Path data() {
+        return folder("data", "LOCALAPPDATA", "AppData/Local", "XDG_DATA_HOME", ".local/share");
+    }
+
+    /** The platform's folder of a kind: Windows app data, macOS Application Support, or the XDG folder. */
+    private static Path folder(String kind, String windowsVariable, String windowsFallback, String xdgVariable,
+                               String xdgFallback) {
         String home = System.getProperty("querent.home");
         if (home != null) {
-            return Path.of(home, "data");
+            return Path.of(home, kind);
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path user = Path.of(System.getProperty("user.home"));
         if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return local != null ? Path.of(local, "Querent") : user.resolve("AppData/Local/Querent");
+            String windows = System.getenv(windowsVariable);
+            return windows != null ? Path.of(windows, "Querent") : user.resolve(windowsFallback).resolve("Querent");
         }
         if (os.contains("mac")) {
             return user.resolve("Library/Application Support/Querent");
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : user.resolve(".local/share")).resolve("querent");
+        String xdg = System.getenv(xdgVariable);
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : user.resolve(xdgFallback)).resolve("querent");
     }
 }

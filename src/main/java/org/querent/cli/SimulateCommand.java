@@ -122,8 +122,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     private String title(LabelledDataset dataset) {
         Path name = data.toAbsolutePath().normalize().getFileName();
-        return String.format(Locale.ROOT, "%s: test accuracy, %d items, %d seeds, initial %s %d, batch %d%s",
-                name == null ? data : name, dataset.size(), seeds, initialStrategy, initial, batch,
-                rules.toRules().active() ? ", rules " + rules.toRules().toMap() : "");
+        return String.format(Locale.ROOT, "%s: learning curves (%d items, %d seeds)%ninitial %d by %s, batch %d%s",
+                name == null ? data : name, dataset.size(), seeds, initial, initialStrategy, batch,
+                rules.toRules().active() ? "; rules " + rules.toRules().toMap() : "");
     }
 }

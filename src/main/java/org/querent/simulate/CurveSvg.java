@@ -18,8 +18,9 @@ final class CurveSvg {
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n", PlotFrame.WIDTH, PlotFrame.HEIGHT,
                 PlotFrame.WIDTH, PlotFrame.HEIGHT));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", PlotFrame.WIDTH, PlotFrame.HEIGHT));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"30\" font-size=\"16\" font-weight=\"bold\">%s</text>%n",
-                PlotFrame.LEFT, escape(title)));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"16\" font-weight=\"bold\">%s</text>%n",
+                PlotFrame.LEFT, escape(PlotFrame.titleLine(title))));
+        s.append(text(PlotFrame.LEFT, 40, PlotFrame.subtitleLine(title), "start", 12));
         for (double t : f.yTicks()) {
             s.append(line(PlotFrame.LEFT, f.py(t), f.plotRight(), f.py(t), "#e5e5e5", 1));
             s.append(text(PlotFrame.LEFT - 40, f.py(t) + 4, PlotFrame.tickLabel(t, true), "start", 12));

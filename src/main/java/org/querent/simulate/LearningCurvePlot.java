@@ -24,7 +24,8 @@ import org.querent.simulate.CurveSummary.MeanPoint;
 /**
  * Learning curves of a simulation as a picture: mean test accuracy per strategy against labels, with a band
  * from the worst to the best seed, a legend, axis labels and a title. PNG is drawn with Java2D; SVG is written
- * by hand ({@link CurveSvg}), so neither needs a charting library.
+ * by hand ({@link CurveSvg}), so neither needs a charting library. A title may hold a second line (after a
+ * newline), drawn smaller beneath it.
  */
 public final class LearningCurvePlot {
     private LearningCurvePlot() {
@@ -71,7 +72,9 @@ public final class LearningCurvePlot {
             }
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-            g.drawString(title, PlotFrame.LEFT, 30);
+            g.drawString(PlotFrame.titleLine(title), PlotFrame.LEFT, 22);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.drawString(PlotFrame.subtitleLine(title), PlotFrame.LEFT, 40);
         } finally {
             g.dispose();
         }

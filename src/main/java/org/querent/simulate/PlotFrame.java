@@ -94,6 +94,16 @@ final class PlotFrame {
         return out;
     }
 
+    static String titleLine(String title) {
+        int nl = title.indexOf('\n');
+        return nl < 0 ? title : title.substring(0, nl);
+    }
+
+    static String subtitleLine(String title) {
+        int nl = title.indexOf('\n');
+        return nl < 0 ? "" : title.substring(nl + 1);
+    }
+
     static String tickLabel(double value, boolean accuracy) {
         return accuracy ? String.format(java.util.Locale.ROOT, "%.2f", value) : Long.toString(Math.round(value));
     }

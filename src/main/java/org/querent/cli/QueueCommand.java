@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.querent.project.Project;
+import org.querent.query.rules.BatchRules;
 import org.querent.session.ModelSession;
 import org.querent.session.QueueService;
 import org.querent.session.QueueService.QueueEntry;
@@ -39,9 +40,33 @@ final class QueueCommand implements Callable<Integer> {
     Format format;
     @Option(names = "--seed", paramLabel = "N", description = "Seed for random choices (default: the round number).")
     Long seed;
+    @Mixin
+    RuleOptions rules;
+
+    /** The hybrid batch rule options, shared with simulate. */
+    static final class RuleOptions {
+        @Option(names = "--near-duplicate", defaultValue = "0", paramLabel = "COS",
+                description = "Skip items with a cosine above COS to a labelled or already picked item, e.g. 0.95 (default: 0, off).")
+        double nearDuplicate;
+        @Option(names = "--max-per-source", defaultValue = "0", paramLabel = "N",
+                description = "At most N items of one source folder per batch (default: 0, no cap).")
+        int maxPerSource;
+        @Option(names = "--drift-share", defaultValue = "0", paramLabel = "F",
+                description = "Share of each batch for the best-ranked of the newest items (default: ${DEFAULT-VALUE}).")
+        double driftShare;
+        @Option(names = "--audit-share", defaultValue = "0", paramLabel = "F",
+                description = "Share of each batch drawn uniformly at random; their labels give an unbiased estimate of "
+                        + "the model's accuracy (default: ${DEFAULT-VALUE}).")
+        double auditShare;
+
+        BatchRules toRules() {
+            return new BatchRules(nearDuplicate, maxPerSource, driftShare, auditShare);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
+        BatchRules batchRules = rules.toRules(); // a bad option fails before the pool is loaded
         try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
             Ranker.Ranked ranked = new Ranker(p, model).predictPool();
             if (ranked.pool().unscored() > 0) {
@@ -53,16 +78,18 @@ final class QueueCommand implements Callable<Integer> {
                         + "the order is random until you label a few items of each class and run 'querent train'");
             }
             long roundSeed = seed != null ? seed : p.rounds().count() + 1;
-            QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size, roundSeed);
+            QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size,
+                    roundSeed, java.util.Set.of(), batchRules);
             PrintWriter out = spec.commandLine().getOut();
+            boolean showPick = batchRules.active(); // the extra column only when rules are on: the TSV stays stable
             String version = queue.modelVersion() == null ? queue.predictor() : "v" + queue.modelVersion();
             if (format == Format.TSV) {
-                out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version");
+                out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version" + (showPick ? "\tpick" : ""));
                 for (QueueEntry e : queue.entries()) {
-                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%n", e.item().id(), e.item().key(),
+                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%s%n", e.item().id(), e.item().key(),
                             e.preLabel() == null ? "" : e.preLabel(),
                             Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), e.score(),
-                            queue.strategy(), version);
+                            queue.strategy(), version, showPick ? "\t" + e.pick() : "");
                 }
             } else {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -77,6 +104,7 @@ final class QueueCommand implements Callable<Integer> {
                     row.put("strategy", queue.strategy());
                     row.put("model_version", version);
                     row.put("round", queue.roundId());
+                    row.put("pick", e.pick());
                     rows.add(row);
                 }
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));

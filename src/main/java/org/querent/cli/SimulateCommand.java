@@ -18,10 +18,12 @@ import org.querent.simulate.CurvePoint;
 import org.querent.simulate.CurveSummary;
 import org.querent.simulate.DatasetEmbedder;
 import org.querent.simulate.LabelledDataset;
+import org.querent.simulate.LearningCurvePlot;
 import org.querent.simulate.SimulationSettings;
 import org.querent.simulate.Simulator;
 import org.querent.simulate.TruthFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,14 +58,35 @@ final class SimulateCommand implements Callable<Integer> {
     Path truth;
     @Option(names = "--cache", paramLabel = "DIR", description = "Embedding cache folder (default: the user cache folder).")
     Path cache;
+    @Option(names = "--initial-strategy", defaultValue = "random", paramLabel = "S",
+            description = "How the initial labels are picked before any model: random or typiclust, or any strategy "
+                    + "name (default: ${DEFAULT-VALUE}).")
+    String initialStrategy;
+    @Mixin
+    QueueCommand.RuleOptions rules;
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+            description = "Draw the learning curves: mean accuracy per strategy with a min-max band over seeds.")
+    Path plot;
+
+    /** The dataset to use instead of loading --data (tests feed a synthetic one). */
+    private final LabelledDataset preloaded;
+
+    SimulateCommand() {
+        this(null);
+    }
+
+    SimulateCommand(LabelledDataset preloaded) {
+        this.preloaded = preloaded;
+    }
 
     @Override
     public Integer call() {
         SimulationSettings settings = new SimulationSettings(strategies, seeds, initial, batch, budget, testFraction,
-                TrainSettings.defaults().withC(c));
+                TrainSettings.defaults().withC(c), initialStrategy, rules.toRules());
+        org.querent.query.Strategies.byName(initialStrategy); // an unknown name fails before the embedding
         Path cacheFolder = cache != null ? cache : QuerentCache.root().resolve("simulate");
         long start = System.nanoTime();
-        LabelledDataset dataset = DatasetEmbedder.load(data, truth == null ? null : TruthFile.read(truth), model, cacheFolder, new StderrProgress("embed"));
+        LabelledDataset dataset = preloaded != null ? preloaded : DatasetEmbedder.load(data, truth == null ? null : TruthFile.read(truth), model, cacheFolder, new StderrProgress("embed"));
         long embedded = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
         console.printf("%d items, %d classes %s; embeddings ready in %.1f s%n", dataset.size(), dataset.classes().size(),
@@ -89,6 +112,18 @@ final class SimulateCommand implements Callable<Integer> {
         console.printf("simulated %d strategies x %d seeds in %.1f s; curves in %s%n", strategies.size(), seeds,
                 (System.nanoTime() - embedded) / 1e9, out);
         console.print(CurveSummary.table(CurveSummary.summarise(points, budget), budget));
+        console.print(CurveSummary.coldStartTable(CurveSummary.meanCurves(points), 3));
+        if (plot != null) {
+            LearningCurvePlot.write(CurveSummary.meanCurves(points), title(dataset), plot);
+            console.printf("plot in %s%n", plot);
+        }
         return 0;
+    }
+
+    private String title(LabelledDataset dataset) {
+        Path name = data.toAbsolutePath().normalize().getFileName();
+        return String.format(Locale.ROOT, "%s: learning curves (%d items, %d seeds)%ninitial %d by %s, batch %d%s",
+                name == null ? data : name, dataset.size(), seeds, initial, initialStrategy, batch,
+                rules.toRules().active() ? "; rules " + rules.toRules().toMap() : "");
     }
 }

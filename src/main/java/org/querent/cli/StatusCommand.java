@@ -6,7 +6,14 @@ import java.util.concurrent.Callable;
 
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
+import org.querent.session.AuditEstimateService;
+import org.querent.session.AuditEstimateService.AuditEstimate;
+import org.querent.session.AuditEstimateService.VersionAccuracy;
 import org.querent.session.ModelSession;
+import org.querent.session.Pool;
+import org.querent.session.StoppingSignalService;
+import org.querent.session.StoppingSignalService.StoppingSignal;
+import org.querent.session.StoppingSignalService.VersionPair;
 import org.querent.session.StatusService;
 import org.querent.session.StatusService.Status;
 import org.querent.session.StatusService.Version;
@@ -59,7 +66,31 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("version   v%d %s, %d labels%s%n", v.version(), v.createdAt(), v.labels(),
                         v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()));
             }
+            printAudit(out, new AuditEstimateService(p).estimate());
+            if (hash != null && !s.versions().isEmpty()) {
+                printStopping(out, new StoppingSignalService(p).signal(Pool.load(p, hash)));
+            }
         }
         return 0;
+    }
+
+    private static void printAudit(PrintWriter out, AuditEstimate audit) {
+        if (!audit.available()) {
+            out.println("audit estimate (unbiased): no labelled audit picks yet (queue with --audit-share 0.1)");
+            return;
+        }
+        for (VersionAccuracy v : audit.byVersion()) {
+            out.printf("audit estimate (unbiased) %s: accuracy %s%n", v.modelVersion() == null ? "before any head"
+                    : "v" + v.modelVersion(), v.accuracy().format());
+        }
+    }
+
+    private static void printStopping(PrintWriter out, StoppingSignal signal) {
+        out.printf("stopping  %s%n", signal.reason());
+        out.printf("          rule: %s (stop set of %d items)%n", signal.rule(), signal.stopSetSize());
+        for (VersionPair pair : signal.pairs()) {
+            out.printf("          v%d -> v%d: kappa %.3f, agreement %.3f%n", pair.previous(), pair.next(), pair.kappa(),
+                    pair.agreement());
+        }
     }
 }

@@ -13,12 +13,17 @@ import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
 import org.querent.query.Strategies;
+import org.querent.query.rules.BatchCandidates;
+import org.querent.query.rules.BatchComposer;
+import org.querent.query.rules.BatchRules;
+import org.querent.query.rules.ComposedBatch;
+import org.querent.query.rules.Pick;
 import org.querent.store.ItemRecord;
 import org.querent.store.RoundRepository.Entry;
 
 /**
- * Ranks the unlabelled pool with a query strategy and records the round, so every item shown can later
- * answer "why was I selected".
+ * Ranks the unlabelled pool with a query strategy, optionally shapes the batch with {@link BatchRules}, and
+ * records the round, so every item shown can later answer "why was I selected".
  */
 public final class QueueService {
     private final Project project;
@@ -31,9 +36,21 @@ public final class QueueService {
      * One item of a queue, with its pre-label.
      *
      * @param modelVersion the head whose prediction the pre-label is, or null (zero-shot, model classes, none)
+     * @param pick         why it is in the batch: "strategy", "drift" or "audit" (a uniform random pick)
      */
     public record QueueEntry(ItemRecord item, int rank, double score, String preLabel, double confidence,
-                             double[] probabilities, Integer modelVersion) {
+                             double[] probabilities, Integer modelVersion, String pick) {
+
+        /** An entry the strategy picked. */
+        public QueueEntry(ItemRecord item, int rank, double score, String preLabel, double confidence,
+                          double[] probabilities, Integer modelVersion) {
+            this(item, rank, score, preLabel, confidence, probabilities, modelVersion, Pick.Kind.STRATEGY.label());
+        }
+
+        /** Whether the item was drawn at random for the audit estimate. */
+        public boolean audit() {
+            return Pick.Kind.AUDIT.label().equals(pick);
+        }
     }
 
     /** A recorded round. */
@@ -52,6 +69,16 @@ public final class QueueService {
 
     /** As {@link #next(Pool, Predictions, String, int, long)}, also leaving out the given items (e.g. the one on screen). */
     public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed, Set<Long> alsoExclude) {
+        return next(pool, predictions, strategyName, size, seed, alsoExclude, BatchRules.none());
+    }
+
+    /**
+     * As {@link #next(Pool, Predictions, String, int, long, Set)}, with the batch composed under the rules from the
+     * strategy's full ranking. The rules, the audit and drift item ids and what the rules skipped are recorded in
+     * the round's settings; audit item ids are also indexed for {@link AuditEstimateService}.
+     */
+    public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed, Set<Long> alsoExclude,
+                      BatchRules rules) {
         QueryStrategy strategy = Strategies.byName(strategyName);
         if (size < 1) {
             throw QuerentException.usage("queue size must be at least 1, got " + size);
@@ -72,26 +99,75 @@ public final class QueueService {
             embeddings[k] = pool.embeddings()[rows.get(k)];
         }
         boolean multiLabel = project.settings().multiLabel();
-        Ranking ranking = strategy.select(new QueryContext(probabilities, embeddings, multiLabel, seed), size);
-        List<QueueEntry> entries = new ArrayList<>();
-        List<Entry> recorded = new ArrayList<>();
-        for (int r = 0; r < ranking.size(); r++) {
-            int row = rows.get(ranking.indices()[r]);
-            double[] p = predictions.probabilities()[row];
-            PreLabel pre = predictions.hasPreLabels() ? PreLabel.of(p, predictions.labels(), multiLabel) : null;
-            ItemRecord item = pool.items().get(row);
-            entries.add(new QueueEntry(item, r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
-                    pre == null ? Double.NaN : pre.confidence(), p, predictions.modelVersion()));
-            recorded.add(new Entry(item.id(), r + 1, ranking.scores()[r], pre == null ? null : pre.labels(),
-                    pre == null ? null : pre.confidence()));
-        }
+        QueryContext context = new QueryContext(probabilities, embeddings, multiLabel, seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("size", size);
         settings.put("candidates", rows.size());
+        List<Pick> picks = rules.active() ? compose(pool, rows, embeddings, strategy, context, size, seed, rules, settings)
+                : strategyPicks(strategy.select(context, size));
+        List<QueueEntry> entries = new ArrayList<>();
+        List<Entry> recorded = new ArrayList<>();
+        List<Long> auditIds = new ArrayList<>();
+        for (int r = 0; r < picks.size(); r++) {
+            Pick pick = picks.get(r);
+            int row = rows.get(pick.index());
+            double[] p = predictions.probabilities()[row];
+            PreLabel pre = predictions.hasPreLabels() ? PreLabel.of(p, predictions.labels(), multiLabel) : null;
+            ItemRecord item = pool.items().get(row);
+            entries.add(new QueueEntry(item, r + 1, pick.score(), pre == null ? null : pre.labels(),
+                    pre == null ? Double.NaN : pre.confidence(), p, predictions.modelVersion(), pick.kind().label()));
+            recorded.add(new Entry(item.id(), r + 1, pick.score(), pre == null ? null : pre.labels(),
+                    pre == null ? null : pre.confidence()));
+            if (pick.kind() == Pick.Kind.AUDIT) {
+                auditIds.add(item.id());
+            }
+        }
+        if (rules.active()) {
+            settings.put("audit", auditIds);
+            settings.put("drift", entries.stream().filter(e -> Pick.Kind.DRIFT.label().equals(e.pick()))
+                    .map(e -> e.item().id()).toList());
+        }
         long roundId = project.rounds().record(strategy.name(), predictions.modelVersion(), pool.modelHash(),
                 predictions.predictor(), rows.size(), seed, settings, recorded);
+        AuditPicks.add(project.meta(), roundId, auditIds);
         return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), rows.size(),
                 entries);
+    }
+
+    private static List<Pick> strategyPicks(Ranking ranking) {
+        List<Pick> picks = new ArrayList<>();
+        for (int r = 0; r < ranking.size(); r++) {
+            picks.add(new Pick(ranking.indices()[r], ranking.scores()[r], Pick.Kind.STRATEGY));
+        }
+        return picks;
+    }
+
+    /** The rules need the whole ranking (to have room to skip), every candidate's source and age, and the labelled vectors. */
+    private List<Pick> compose(Pool pool, List<Integer> rows, float[][] embeddings, QueryStrategy strategy,
+                               QueryContext context, int size, long seed, BatchRules rules, Map<String, Object> settings) {
+        Ranking full = strategy.select(context, rows.size());
+        String[] sources = new String[rows.size()];
+        long[] added = new long[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            ItemRecord item = pool.items().get(rows.get(k));
+            sources[k] = item.source();
+            added[k] = item.id(); // ids grow as items are imported: the order they were added
+        }
+        List<float[]> labelled = new ArrayList<>();
+        if (rules.nearDuplicate() > 0) {
+            for (Long id : project.decisions().currentLabels().keySet()) {
+                int row = pool.indexOf(id);
+                if (row >= 0) {
+                    labelled.add(pool.embeddings()[row]);
+                }
+            }
+        }
+        ComposedBatch batch = new BatchComposer(rules).compose(full,
+                new BatchCandidates(embeddings, sources, added, labelled.toArray(new float[0][])), size, seed);
+        settings.put("rules", rules.toMap());
+        settings.put("skippedNearDuplicates", batch.skippedNearDuplicates());
+        settings.put("skippedBySourceCap", batch.skippedBySourceCap());
+        return batch.picks();
     }
 
     /** The pre-label of a probability row: argmax, or for multi-label every label at 0.5 or above. */

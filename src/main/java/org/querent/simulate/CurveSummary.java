@@ -100,4 +100,28 @@ public final class CurveSummary {
         }
         return s.toString();
     }
+
+    /**
+     * Mean accuracy (min-max over seeds) at the first {@code rounds} label counts of each strategy, to compare cold
+     * starts: the first point is the initial labels alone.
+     */
+    public static String coldStartTable(Map<String, List<MeanPoint>> curves, int rounds) {
+        StringBuilder s = new StringBuilder("accuracy in the first rounds (mean, min-max over seeds)\n");
+        s.append(String.format("%-18s", "strategy"));
+        List<MeanPoint> any = curves.values().iterator().next();
+        for (int i = 0; i < Math.min(rounds, any.size()); i++) {
+            s.append(String.format(" %20s", "@" + any.get(i).labels()));
+        }
+        s.append(System.lineSeparator());
+        curves.forEach((strategy, curve) -> {
+            s.append(String.format("%-18s", strategy));
+            for (int i = 0; i < Math.min(rounds, curve.size()); i++) {
+                MeanPoint p = curve.get(i);
+                s.append(String.format(" %20s", String.format(java.util.Locale.ROOT, "%.3f (%.3f-%.3f)", p.accuracy(),
+                        p.minAccuracy(), p.maxAccuracy())));
+            }
+            s.append(System.lineSeparator());
+        });
+        return s.toString();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.querent.common.QuerentException;
 import org.querent.learn.TrainSettings;
+import org.querent.query.rules.BatchRules;
 
 /**
  * How to replay the loop.
@@ -15,10 +16,26 @@ import org.querent.learn.TrainSettings;
  * @param budget       labels at which a run stops
  * @param testFraction share of each class held out for testing
  * @param train        head training settings
+ * @param initialStrategy how the initial labels are picked from the pool before any model: "random" (the
+ *                     same shuffle as always), or any strategy name, given uniform probabilities (e.g. typiclust)
+ * @param rules        hybrid batch rules applied to every strategy's batches
  */
 public record SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget,
-                                 double testFraction, TrainSettings train) {
+                                 double testFraction, TrainSettings train, String initialStrategy, BatchRules rules) {
+
+    /** Random initial labels and no batch rules. */
+    public SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget, double testFraction,
+                              TrainSettings train) {
+        this(strategies, seeds, initial, batch, budget, testFraction, train, "random", BatchRules.none());
+    }
+
     public SimulationSettings {
+        if (initialStrategy == null || initialStrategy.isBlank()) {
+            throw QuerentException.usage("--initial-strategy needs a strategy name, e.g. random or typiclust");
+        }
+        if (rules == null) {
+            rules = BatchRules.none();
+        }
         if (strategies.isEmpty() || seeds < 1 || initial < 1 || batch < 1 || budget < initial) {
             throw QuerentException.usage("simulate needs at least one strategy, --seeds >= 1, --initial >= 1, --batch >= 1 "
                     + "and --budget >= --initial; got seeds=" + seeds + ", initial=" + initial + ", batch=" + batch

@@ -16,11 +16,17 @@ import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
 import org.querent.query.Strategies;
+import org.querent.query.rules.BatchCandidates;
+import org.querent.query.rules.BatchComposer;
+import org.querent.query.rules.ComposedBatch;
+import org.querent.query.rules.Pick;
 
 /**
  * The labelling loop with an annotator that answers from ground truth: train, evaluate on a held-out
  * split, query a batch, label it, until the budget. Every strategy of a seed starts from the same test
- * split and the same initial labels, so curves differ only by what the strategy picked.
+ * split and the same initial labels, so curves differ only by what the strategy picked. With batch rules, each
+ * batch is composed from the strategy's full ranking; an item's source is its parent folder and its age its
+ * row (scan order), as in a project.
  */
 public final class Simulator {
     private final HeadTrainer trainer = new HeadTrainer();
@@ -35,7 +41,7 @@ public final class Simulator {
                 throw QuerentException.usage("the pool has " + pool.length + " items after the test split, fewer than "
                         + "--initial " + settings.initial());
             }
-            int[] initial = randomSubset(pool, settings.initial(), seed);
+            int[] initial = initialPicks(data, settings, pool, seed);
             for (QueryStrategy strategy : strategies) {
                 for (CurvePoint p : runOne(data, settings, strategy, seed, split.test(), pool, initial)) {
                     all.add(p);
@@ -78,13 +84,60 @@ public final class Simulator {
             float[][] candidateX = rows(data.embeddings(), candidates);
             QueryContext context = new QueryContext(head.predict(candidateX), candidateX, false,
                     seed * 1_000_003L + round++);
-            Ranking picks = strategy.select(context, want);
-            for (int k = 0; k < picks.size(); k++) {
-                int item = candidates[picks.indices()[k]];
+            int[] picks = pick(strategy, context, s, data, candidates, train, want);
+            if (picks.length == 0) {
+                return curve; // the rules left nothing to pick
+            }
+            for (int k = 0; k < picks.length; k++) {
+                int item = candidates[picks[k]];
                 labelled[item] = true; // the simulated annotator answers with data.truth()[item]
                 order.add(item);
             }
         }
+    }
+
+    /** "random" keeps the shuffle simulate always used, so earlier curves stay reproducible. */
+    static int[] initialPicks(LabelledDataset data, SimulationSettings settings, int[] pool, int seed) {
+        if ("random".equals(settings.initialStrategy())) {
+            return randomSubset(pool, settings.initial(), seed);
+        }
+        int[] picks = InitialPicks.select(settings.initialStrategy(), data.embeddings(), pool, settings.initial(),
+                data.classes().size(), seed * 7919L + 17);
+        if (picks.length < settings.initial()) {
+            throw new IllegalStateException("initial strategy " + settings.initialStrategy() + " picked " + picks.length
+                    + " items, expected " + settings.initial());
+        }
+        return picks;
+    }
+
+    /** Candidate rows to label next: the strategy's top ones, or a batch composed under the rules. */
+    private static int[] pick(QueryStrategy strategy, QueryContext context, SimulationSettings s, LabelledDataset data,
+                              int[] candidates, int[] labelled, int want) {
+        if (!s.rules().active()) {
+            return strategy.select(context, want).indices();
+        }
+        Ranking full = strategy.select(context, candidates.length);
+        String[] sources = new String[candidates.length];
+        long[] added = new long[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            sources[k] = sourceOf(data.paths().get(candidates[k]));
+            added[k] = candidates[k];
+        }
+        float[][] labelledX = s.rules().nearDuplicate() > 0 ? rows(data.embeddings(), labelled) : new float[0][];
+        ComposedBatch batch = new BatchComposer(s.rules()).compose(full,
+                new BatchCandidates(context.embeddings(), sources, added, labelledX), want, context.seed());
+        return batch.picks().stream().mapToInt(Pick::index).toArray();
+    }
+
+    /** The parent folder of a dataset key ("" at the root), as import records an item's source. */
+    static String sourceOf(String path) {
+        String p = path.replace('\\', '/');
+        int hash = p.indexOf('#');
+        if (hash >= 0) {
+            p = p.substring(0, hash);
+        }
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? "" : p.substring(0, slash);
     }
 
     private static int[] randomSubset(int[] pool, int n, long seed) {

@@ -1,0 +1,68 @@
+package org.querent.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.querent.common.QuerentException;
+import org.querent.learn.Splits;
+import org.querent.learn.TrainSettings;
+import org.querent.query.rules.BatchRules;
+
+class SimulatorRulesTest {
+    private static final LabelledDataset DATA = SyntheticDataset.of(60, 3);
+
+    private static SimulationSettings settings(String initialStrategy, BatchRules rules) {
+        return new SimulationSettings(List.of("random", "margin"), 2, 10, 10, 50, 0.3, TrainSettings.defaults(),
+                initialStrategy, rules);
+    }
+
+    @Test
+    void theInitialStrategyPathPicksDistinctPoolItemsReproducibly() {
+        int[] pool = Splits.stratifiedHoldout(DATA.truth(), 0.3, 0).train();
+        int[] a = InitialPicks.select("random", DATA.embeddings(), pool, 10, 3, 11);
+        assertEquals(10, a.length);
+        assertEquals(10, Arrays.stream(a).distinct().count());
+        assertTrue(Arrays.stream(a).allMatch(i -> Arrays.stream(pool).anyMatch(p -> p == i)));
+        assertArrayEquals(a, InitialPicks.select("random", DATA.embeddings(), pool, 10, 3, 11));
+        assertThrows(QuerentException.class, () -> InitialPicks.select("clairvoyant", DATA.embeddings(), pool, 10, 3, 11));
+    }
+
+    @Test
+    void randomInitialPicksStayTheLegacyShuffle() {
+        int[] pool = Splits.stratifiedHoldout(DATA.truth(), 0.3, 0).train();
+        SimulationSettings legacy = new SimulationSettings(List.of("random"), 1, 10, 10, 50, 0.3, TrainSettings.defaults());
+        assertEquals("random", legacy.initialStrategy());
+        assertArrayEquals(Simulator.initialPicks(DATA, legacy, pool, 0), Simulator.initialPicks(DATA, settings("random", BatchRules.none()), pool, 0));
+    }
+
+    @Test
+    void aSimulationWithAnInitialStrategyAndRulesReachesTheBudget() {
+        SimulationSettings s = settings("margin", new BatchRules(0.99, 6, 0.2, 0.2));
+        List<CurvePoint> points = new Simulator().run(DATA, s, p -> { });
+        assertEquals(2 * 2 * 5, points.size(), "2 strategies x 2 seeds x (10, 20, ..., 50)");
+        assertTrue(points.stream().allMatch(p -> p.accuracy() > 0.8), points.toString());
+        assertEquals(points, new Simulator().run(DATA, s, p -> { }), "same seeds, same curves");
+    }
+
+    @Test
+    void rulesChangeWhatIsPicked() {
+        List<CurvePoint> plain = new Simulator().run(DATA, settings("random", BatchRules.none()), p -> { });
+        List<CurvePoint> capped = new Simulator().run(DATA, settings("random", new BatchRules(0, 0, 0, 0.5)), p -> { });
+        assertEquals(plain.get(0), capped.get(0), "same initial labels, same first point");
+        assertNotEquals(plain, capped);
+    }
+
+    @Test
+    void theSourceOfAnItemIsItsFolder() {
+        assertEquals("c1", Simulator.sourceOf("c1/item-4.txt"));
+        assertEquals("a/b", Simulator.sourceOf("a/b/rows.csv#12"));
+        assertEquals("", Simulator.sourceOf("top.txt"));
+    }
+}

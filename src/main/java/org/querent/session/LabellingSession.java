@@ -19,6 +19,7 @@ import org.querent.query.PoolPercentiles;
 import org.querent.query.QueryContext;
 import org.querent.query.ScoringStrategy;
 import org.querent.query.Strategies;
+import org.querent.query.rules.BatchRules;
 import org.querent.query.QueryStrategy;
 import org.querent.store.Decision;
 import org.querent.store.ItemRecord;
@@ -33,8 +34,12 @@ import org.querent.session.QueueService.QueueEntry;
  */
 public final class LabellingSession {
 
-    /** How the loop picks and retrains. */
-    public record Settings(String strategy, int batchSize, int retrainEvery) {
+    /** How the loop picks and retrains; {@code rules} shape each batch (near-duplicates, audit share, ...). */
+    public record Settings(String strategy, int batchSize, int retrainEvery, BatchRules rules) {
+        public Settings(String strategy, int batchSize, int retrainEvery) {
+            this(strategy, batchSize, retrainEvery, BatchRules.none());
+        }
+
         public Settings {
             Strategies.byName(strategy); // fails early, with the list of names, on a typo
             if (batchSize < 1 || retrainEvery < 0) {
@@ -294,7 +299,7 @@ public final class LabellingSession {
 
     private void refill(Set<Long> exclude) {
         QueueService.Queue queue = queues.next(pool, predictions, settings.strategy(), settings.batchSize(),
-                project.rounds().count() + 1L, exclude);
+                project.rounds().count() + 1L, exclude, settings.rules() == null ? BatchRules.none() : settings.rules());
         upcoming.addAll(queue.entries());
     }
 

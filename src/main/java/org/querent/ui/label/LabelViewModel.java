@@ -289,7 +289,8 @@ public final class LabelViewModel {
 
     public void changeStrategy(String name, int size) {
         run(Lane.DECISIONS, () -> {
-            session.changeSettings(new LabellingSession.Settings(name, size, session.settings().retrainEvery()));
+            LabellingSession.Settings old = session.settings();
+            session.changeSettings(new LabellingSession.Settings(name, size, old.retrainEvery(), old.rules()));
             return null;
         }, ignored -> {
             strategy.set(name);

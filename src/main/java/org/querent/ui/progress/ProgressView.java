@@ -28,10 +28,14 @@ import org.querent.ui.shell.WorkbenchContext;
 /** Progress of the project: labels per class, learning curve, pre-label acceptance, labels per hour. */
 public final class ProgressView {
     private final ProgressViewModel model;
+    private final StoppingSignalCard stopping;
+    private final WorkbenchContext context;
     private final ScrollPane root;
 
     public ProgressView(WorkbenchContext context) {
         this.model = new ProgressViewModel(context.tasks(), context::project, () -> context.settings().annotator());
+        this.context = context;
+        this.stopping = new StoppingSignalCard(context.tasks());
         GridPane cards = new GridPane();
         cards.setHgap(14);
         cards.setVgap(14);
@@ -42,7 +46,8 @@ public final class ProgressView {
         cards.add(card("Learning curve", learningCurve()), 1, 0);
         cards.add(card("Pre-labels accepted", acceptShare()), 0, 1);
         cards.add(card("Pace", pace()), 1, 1);
-        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 2, 2, 1);
+        cards.add(card("Can I stop?", stopping.node()), 0, 2, 2, 1);
+        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 3, 2, 1);
 
         VBox page = new VBox(14, header(), totals(), problem(), cards);
         page.setPadding(new Insets(16));
@@ -59,6 +64,7 @@ public final class ProgressView {
     /** Reloads from the project (called when the view is shown and after each retrain). */
     public void refresh() {
         model.refresh();
+        stopping.refresh(context.project());
     }
 
     private Node header() {

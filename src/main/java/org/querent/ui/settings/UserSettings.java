@@ -94,6 +94,16 @@ public final class UserSettings {
         put("retrainEvery", Integer.toString(n));
     }
 
+    /** Cosine above which a candidate counts as a near-duplicate of a labelled or queued item (0: off). */
+    public synchronized double nearDuplicate() {
+        return doubleValue("nearDuplicate", 0.97);
+    }
+
+    /** Share of each batch drawn at random, for an unbiased estimate of the model's accuracy. */
+    public synchronized double auditShare() {
+        return doubleValue("auditShare", 0.1);
+    }
+
     /** Recent project files, newest first. */
     public synchronized List<Path> recentProjects() {
         String joined = values.getProperty("recent", "");
@@ -125,6 +135,14 @@ public final class UserSettings {
             values.setProperty("recent", String.join("\n", kept));
         }
         save();
+    }
+
+    private double doubleValue(String key, double fallback) {
+        try {
+            return Double.parseDouble(values.getProperty(key, Double.toString(fallback)).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private int intValue(String key, int fallback) {

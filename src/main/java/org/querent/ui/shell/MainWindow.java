@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.querent.common.ProgressListener;
+import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
@@ -229,7 +230,8 @@ public final class MainWindow implements WorkbenchContext {
         }, ignored -> { }, error -> showError("Retraining failed", error));
         tasks.run(Lane.LONG, () -> {
             LabellingSession session = new LabellingSession(project.project(), project.models(), settings.annotator(),
-                    new LabellingSession.Settings(settings.strategy(), settings.batchSize(), settings.retrainEvery()),
+                    new LabellingSession.Settings(settings.strategy(), settings.batchSize(), settings.retrainEvery(),
+                            new BatchRules(settings.nearDuplicate(), 0, 0, settings.auditShare())),
                     training);
             session.start();
             project.attach(session);

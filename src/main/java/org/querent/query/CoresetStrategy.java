@@ -18,6 +18,7 @@ public final class CoresetStrategy implements QueryStrategy {
 
     public static final String NAME = "coreset";
     static final double COLD_FIRST_SCORE = 2.0;
+    private static final int TILE = 32;
 
     @Override
     public String name() {
@@ -62,12 +63,21 @@ public final class CoresetStrategy implements QueryStrategy {
             return nearest;
         }
         double[] labelledNorms = Vectors.norms(labelled);
-        ParallelRows.forEach(x.length, (long) labelled.length * x[0].length, i -> {
-            double min = Double.POSITIVE_INFINITY;
-            for (int l = 0; l < labelled.length; l++) {
-                min = Math.min(min, Vectors.unitDistance(x[i], norms[i], labelled[l], labelledNorms[l]));
+        // Tiles of pool rows x labelled rows, so a tile of labelled rows stays in cache while a tile of pool rows
+        // is compared with it, instead of streaming every labelled row from memory once per pool row.
+        int poolTiles = (x.length + TILE - 1) / TILE;
+        ParallelRows.forEach(poolTiles, (long) TILE * labelled.length * x[0].length, t -> {
+            int end = Math.min(x.length, (t + 1) * TILE);
+            for (int from = 0; from < labelled.length; from += TILE) {
+                int to = Math.min(labelled.length, from + TILE);
+                for (int i = t * TILE; i < end; i++) {
+                    double min = nearest[i];
+                    for (int l = from; l < to; l++) {
+                        min = Math.min(min, Vectors.unitDistance(x[i], norms[i], labelled[l], labelledNorms[l]));
+                    }
+                    nearest[i] = min;
+                }
             }
-            nearest[i] = min;
         });
         return nearest;
     }

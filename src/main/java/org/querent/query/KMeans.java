@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 final class KMeans {
 
-    static final int MAX_SAMPLE = 3000;
+    static final int MAX_SAMPLE = 2000;
     static final int MAX_ITERATIONS = 10;
     /**
      * k-means++ seedings tried; the one with the lowest potential is kept. One seeding that puts a centre on an
@@ -21,10 +21,11 @@ final class KMeans {
     static final int SEEDINGS = 5;
 
     /**
-     * @param centroids  [k][dimension], not unit length (means of unit vectors)
+     * @param centroids  [k][dimension], not unit length (means of unit vectors); float, so distances use the fast
+     *                   float dot product
      * @param assignment cluster of each pool item
      */
-    record Clusters(double[][] centroids, int[] assignment) {
+    record Clusters(float[][] centroids, int[] assignment) {
 
         int k() {
             return centroids.length;
@@ -58,11 +59,11 @@ final class KMeans {
      */
     static Clusters fit(float[][] x, double[] norms, int k, SplittableRandom random) {
         int[] sample = sample(x.length, MAX_SAMPLE, random);
-        double[][] centroids = null;
+        float[][] centroids = null;
         double best = Double.POSITIVE_INFINITY;
         for (int attempt = 0; attempt < SEEDINGS; attempt++) {
             double[] potential = new double[1];
-            double[][] candidate = seed(x, norms, sample, k, random, potential);
+            float[][] candidate = seed(x, norms, sample, k, random, potential);
             if (potential[0] < best) {
                 best = potential[0];
                 centroids = candidate;
@@ -91,18 +92,19 @@ final class KMeans {
      *
      * @param potential receives the sum of D^2 to the nearest centre once all are placed
      */
-    private static double[][] seed(float[][] x, double[] norms, int[] sample, int k, SplittableRandom random,
+    private static float[][] seed(float[][] x, double[] norms, int[] sample, int k, SplittableRandom random,
                                    double[] potential) {
         int d = x[0].length;
-        double[][] centroids = new double[k][];
+        float[][] centroids = new float[k][];
         double[] nearest = new double[sample.length];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         int chosen = sample[random.nextInt(sample.length)];
         for (int c = 0; c < k; c++) {
             centroids[c] = unit(x[chosen], norms[chosen]);
-            double[] centre = centroids[c];
+            float[] centre = centroids[c];
+            double centreSquared = Vectors.dot(centre, centre);
             ParallelRows.forEach(sample.length, d, s ->
-                    nearest[s] = Math.min(nearest[s], distance(x[sample[s]], norms[sample[s]], centre)));
+                    nearest[s] = Math.min(nearest[s], distance(x[sample[s]], norms[sample[s]], centre, centreSquared)));
             double total = 0;
             for (double v : nearest) {
                 total += v;
@@ -129,12 +131,10 @@ final class KMeans {
     }
 
     /** Assigns each listed point to its nearest centroid; whether any assignment changed. */
-    private static boolean assign(float[][] x, double[] norms, int[] points, double[][] centroids, int[] out) {
+    private static boolean assign(float[][] x, double[] norms, int[] points, float[][] centroids, int[] out) {
         double[] centroidSquared = new double[centroids.length];
         for (int c = 0; c < centroids.length; c++) {
-            for (double v : centroids[c]) {
-                centroidSquared[c] += v * v;
-            }
+            centroidSquared[c] = Vectors.dot(centroids[c], centroids[c]);
         }
         boolean[] changed = new boolean[1];
         ParallelRows.forEach(points.length, (long) centroids.length * x[0].length, s -> {
@@ -158,7 +158,7 @@ final class KMeans {
     }
 
     /** Centroid = mean of its members' unit vectors; an empty cluster keeps its centroid. */
-    private static void update(float[][] x, double[] norms, int[] sample, int[] assignment, double[][] centroids) {
+    private static void update(float[][] x, double[] norms, int[] sample, int[] assignment, float[][] centroids) {
         int d = x[0].length;
         double[][] sums = new double[centroids.length][d];
         int[] counts = new int[centroids.length];
@@ -174,25 +174,21 @@ final class KMeans {
         for (int c = 0; c < centroids.length; c++) {
             if (counts[c] > 0) {
                 for (int j = 0; j < d; j++) {
-                    centroids[c][j] = sums[c][j] / counts[c];
+                    centroids[c][j] = (float) (sums[c][j] / counts[c]);
                 }
             }
         }
     }
 
-    /** Squared distance between the direction of x and a point c. */
-    static double distance(float[] x, double norm, double[] c) {
-        double cc = 0;
-        for (double v : c) {
-            cc += v * v;
-        }
+    /** Squared distance between the direction of x (of norm {@code norm}) and a point c with {@code ||c||^2 = cc}. */
+    static double distance(float[] x, double norm, float[] c, double cc) {
         return Math.max(0, 1 + cc - 2 * Vectors.dot(x, c) / norm);
     }
 
-    private static double[] unit(float[] x, double norm) {
-        double[] u = new double[x.length];
+    private static float[] unit(float[] x, double norm) {
+        float[] u = new float[x.length];
         for (int j = 0; j < x.length; j++) {
-            u[j] = x[j] / norm;
+            u[j] = (float) (x[j] / norm);
         }
         return u;
     }

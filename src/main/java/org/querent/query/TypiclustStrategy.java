@@ -88,11 +88,16 @@ public final class TypiclustStrategy implements QueryStrategy {
             return covered;
         }
         double[] norms = Vectors.norms(labelled);
+        double[] centroidSquared = new double[clusters.k()];
+        for (int c = 0; c < clusters.k(); c++) {
+            centroidSquared[c] = Vectors.dot(clusters.centroids()[c], clusters.centroids()[c]);
+        }
         for (int l = 0; l < labelled.length; l++) {
             int best = 0;
             double bestDistance = Double.POSITIVE_INFINITY;
             for (int c = 0; c < clusters.k(); c++) {
-                double distance = KMeans.distance(labelled[l], norms[l], clusters.centroids()[c]);
+                double distance = KMeans.distance(labelled[l], norms[l], clusters.centroids()[c],
+                        centroidSquared[c]);
                 if (distance < bestDistance) {
                     bestDistance = distance;
                     best = c;

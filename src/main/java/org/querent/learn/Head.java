@@ -97,6 +97,19 @@ public abstract sealed class Head permits SoftmaxHead, SigmoidHead {
         return predict(x, x.length >= PARALLEL_ROWS);
     }
 
+    /**
+     * Raw scores {@code W x + b} per input row, before the link function: what temperature scaling divides
+     * ({@link TemperatureScaling}), so that calibration is exact rather than recovered from rounded probabilities.
+     */
+    public final double[][] logits(float[][] x) {
+        double[][] out = new double[x.length][classes()];
+        for (int i = 0; i < x.length; i++) {
+            checkDimension(x[i], i);
+            logitsInto(x[i], out[i]);
+        }
+        return out;
+    }
+
     /** Visible for the benchmark, which compares the serial and the parallel path. */
     final double[][] predict(float[][] x, boolean parallel) {
         for (int i = 0; i < x.length; i++) {

@@ -1,16 +1,55 @@
 package org.querent.query;
 
 /**
- * The unlabelled pool as a strategy sees it. Row i of every array is the same pool item.
+ * The unlabelled pool as a strategy sees it. Row i of {@code probabilities}, {@code embeddings} and of every
+ * committee member's matrix is the same pool item.
  *
- * @param probabilities predicted class probabilities per pool item (rows sum to 1 for single-label;
- *                      independent per-label probabilities for multi-label)
- * @param embeddings    the pool's embeddings (may be used by diversity strategies)
- * @param multiLabel    whether probabilities are per-label independent
- * @param seed          seed for any random choice
+ * <p>The last three fields are optional (null when absent) and only read by the strategies that say so through
+ * {@link QueryStrategy#needsLabelled()} and {@link QueryStrategy#needsCommittee()}; a caller computes them only then.
+ * Build them with {@link #withLabelled(float[][], int[])} and {@link #withCommittee(double[][][])}.
+ *
+ * @param probabilities      predicted class probabilities per pool item (rows sum to 1 for single-label;
+ *                           independent per-label probabilities for multi-label). Cold-start strategies ignore
+ *                           them, so uniform rows are fine before any label exists
+ * @param embeddings         the pool's embeddings (diversity, expected-gradient and cold-start strategies)
+ * @param multiLabel         whether probabilities are per-label independent
+ * @param seed               seed for any random choice
+ * @param labelledEmbeddings embeddings of the items already labelled (or queued), or null
+ * @param labelledClasses    primary class of each labelled item, same order, or null
+ * @param committee          {@code [member][pool row][class]}: each committee member's probabilities for the pool,
+ *                           or null
  */
-public record QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed) {
+public record QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed,
+                           float[][] labelledEmbeddings, int[] labelledClasses, double[][][] committee) {
+
+    /** A context without labelled items or committee: what every strategy before committees needed. */
+    public QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed) {
+        this(probabilities, embeddings, multiLabel, seed, null, null, null);
+    }
+
+    /** Same as the four-argument constructor, named for readability at call sites. */
+    public static QueryContext of(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed) {
+        return new QueryContext(probabilities, embeddings, multiLabel, seed);
+    }
+
+    /** A copy that also knows the labelled items (their embeddings and primary classes; classes may be null). */
+    public QueryContext withLabelled(float[][] newLabelledEmbeddings, int[] newLabelledClasses) {
+        return new QueryContext(probabilities, embeddings, multiLabel, seed, newLabelledEmbeddings,
+                newLabelledClasses, committee);
+    }
+
+    /** A copy that also carries the committee's predictions for the pool, {@code [member][pool row][class]}. */
+    public QueryContext withCommittee(double[][][] newCommittee) {
+        return new QueryContext(probabilities, embeddings, multiLabel, seed, labelledEmbeddings, labelledClasses,
+                newCommittee);
+    }
+
     public int poolSize() {
         return probabilities.length;
+    }
+
+    /** Number of labelled items supplied, 0 when none. */
+    public int labelledCount() {
+        return labelledEmbeddings == null ? 0 : labelledEmbeddings.length;
     }
 }

@@ -2,7 +2,7 @@ package org.querent.query;
 
 /**
  * Picks which unlabelled items a person should label next. Implementations are pure functions of the
- * context (probabilities, embeddings, seed): the same context gives the same picks.
+ * context (probabilities, embeddings, labelled items, committee, seed): the same context gives the same picks.
  */
 public interface QueryStrategy {
 
@@ -16,4 +16,20 @@ public interface QueryStrategy {
      * @param size    how many items to return (fewer if the pool is smaller)
      */
     Ranking select(QueryContext context, int size);
+
+    /**
+     * Whether {@link QueryContext#committee()} must be filled (e.g. with {@code learn.Committee.predict}); without
+     * it the strategy fails with a usage error. Committees cost training, so callers build one only when asked.
+     */
+    default boolean needsCommittee() {
+        return false;
+    }
+
+    /**
+     * Whether the strategy uses {@link QueryContext#labelledEmbeddings()} (and classes) when they are supplied: e.g.
+     * to keep away from what is already labelled. It still works without them (as at cold start).
+     */
+    default boolean needsLabelled() {
+        return false;
+    }
 }

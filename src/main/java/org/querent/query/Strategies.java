@@ -18,12 +18,18 @@ public final class Strategies {
         REGISTRY.put(LeastConfidenceStrategy.NAME, LeastConfidenceStrategy::new);
         REGISTRY.put(MarginStrategy.NAME, MarginStrategy::new);
         REGISTRY.put(EntropyStrategy.NAME, EntropyStrategy::new);
+        REGISTRY.put(QbcStrategy.NAME, QbcStrategy::new);
+        REGISTRY.put(QbcKlStrategy.NAME, QbcKlStrategy::new);
+        REGISTRY.put(ExpectedGradientLengthStrategy.NAME, ExpectedGradientLengthStrategy::new);
+        REGISTRY.put(CoresetStrategy.NAME, CoresetStrategy::new);
+        REGISTRY.put(BadgeStrategy.NAME, BadgeStrategy::new);
+        REGISTRY.put(TypiclustStrategy.NAME, TypiclustStrategy::new);
     }
 
     private Strategies() {
     }
 
-    /** Known names: random, least-confidence, margin, entropy. */
+    /** Known names: random, least-confidence, margin, entropy, qbc, qbc-kl, egl, coreset, badge, typiclust. */
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
     }

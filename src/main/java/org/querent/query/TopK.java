@@ -21,6 +21,16 @@ public final class TopK {
      * @return the picks, best first, with their scores
      */
     public static Ranking select(double[] scores, int size, long seed) {
+        return select(scores, null, size, seed);
+    }
+
+    /**
+     * As {@link #select(double[], int, long)}, but equal scores are first ordered by {@code tieBreak} (higher first,
+     * e.g. qbc's consensus entropy among items with the same vote entropy), then by the seeded key.
+     *
+     * @param tieBreak one per pool item, or null
+     */
+    public static Ranking select(double[] scores, double[] tieBreak, int size, long seed) {
         int k = Math.max(0, Math.min(size, scores.length));
         int[] heap = new int[k];
         if (k > 0) {
@@ -28,12 +38,12 @@ public final class TopK {
                 heap[i] = i;
             }
             for (int i = k / 2 - 1; i >= 0; i--) {
-                siftDown(heap, i, k, scores, seed);
+                siftDown(heap, i, k, scores, tieBreak, seed);
             }
             for (int i = k; i < scores.length; i++) {
-                if (better(i, heap[0], scores, seed)) {
+                if (better(i, heap[0], scores, tieBreak, seed)) {
                     heap[0] = i;
-                    siftDown(heap, 0, k, scores, seed);
+                    siftDown(heap, 0, k, scores, tieBreak, seed);
                 }
             }
             // Heap sort: the worst (the root) goes to the back each time, so the array ends best first.
@@ -41,7 +51,7 @@ public final class TopK {
                 int worst = heap[0];
                 heap[0] = heap[end];
                 heap[end] = worst;
-                siftDown(heap, 0, end, scores, seed);
+                siftDown(heap, 0, end, scores, tieBreak, seed);
             }
         }
         double[] picked = new double[k];
@@ -52,17 +62,18 @@ public final class TopK {
     }
 
     /** Min-heap on "better": the root is the worst item kept so far. */
-    private static void siftDown(int[] heap, int position, int length, double[] scores, long seed) {
+    private static void siftDown(int[] heap, int position, int length, double[] scores, double[] tieBreak,
+                                 long seed) {
         int item = heap[position];
         while (true) {
             int child = 2 * position + 1;
             if (child >= length) {
                 break;
             }
-            if (child + 1 < length && better(heap[child], heap[child + 1], scores, seed)) {
+            if (child + 1 < length && better(heap[child], heap[child + 1], scores, tieBreak, seed)) {
                 child++;
             }
-            if (!better(item, heap[child], scores, seed)) {
+            if (!better(item, heap[child], scores, tieBreak, seed)) {
                 break;
             }
             heap[position] = heap[child];
@@ -73,10 +84,21 @@ public final class TopK {
 
     /** Whether pool item a ranks before item b. */
     static boolean better(int a, int b, double[] scores, long seed) {
+        return better(a, b, scores, null, seed);
+    }
+
+    static boolean better(int a, int b, double[] scores, double[] tieBreak, long seed) {
         double sa = Double.isNaN(scores[a]) ? Double.NEGATIVE_INFINITY : scores[a];
         double sb = Double.isNaN(scores[b]) ? Double.NEGATIVE_INFINITY : scores[b];
         if (sa != sb) {
             return sa > sb;
+        }
+        if (tieBreak != null) {
+            double ta = Double.isNaN(tieBreak[a]) ? Double.NEGATIVE_INFINITY : tieBreak[a];
+            double tb = Double.isNaN(tieBreak[b]) ? Double.NEGATIVE_INFINITY : tieBreak[b];
+            if (ta != tb) {
+                return ta > tb;
+            }
         }
         long ka = tieKey(seed, a);
         long kb = tieKey(seed, b);

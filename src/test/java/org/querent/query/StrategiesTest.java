@@ -14,7 +14,8 @@ class StrategiesTest {
 
     @Test
     void everyNameBuildsTheStrategyOfThatName() {
-        assertEquals(List.of("random", "least-confidence", "margin", "entropy"), Strategies.names());
+        assertEquals(List.of("random", "least-confidence", "margin", "entropy", "qbc", "qbc-kl", "egl", "coreset", "badge",
+                "typiclust"), Strategies.names());
         for (String name : Strategies.names()) {
             assertEquals(name, Strategies.byName(name).name());
         }
@@ -23,9 +24,17 @@ class StrategiesTest {
 
     @Test
     void unknownNameIsAUsageErrorListingTheKnownNames() {
-        QuerentException e = assertThrows(QuerentException.class, () -> Strategies.byName("coreset"));
+        QuerentException e = assertThrows(QuerentException.class, () -> Strategies.byName("bald"));
         assertEquals(ErrorKind.USAGE, e.kind());
-        assertEquals("unknown query strategy 'coreset': choose one of random, least-confidence, margin, entropy",
-                e.getMessage());
+        assertEquals("unknown query strategy 'bald': choose one of random, least-confidence, margin, entropy, qbc, "
+                + "qbc-kl, egl, coreset, badge, typiclust", e.getMessage());
+    }
+
+    @Test
+    void strategiesSayWhatTheCallerMustCompute() {
+        assertEquals(List.of("qbc", "qbc-kl"), Strategies.names().stream()
+                .filter(name -> Strategies.byName(name).needsCommittee()).toList());
+        assertEquals(List.of("coreset", "typiclust"), Strategies.names().stream()
+                .filter(name -> Strategies.byName(name).needsLabelled()).toList());
     }
 }

@@ -1,0 +1,39 @@
+package org.querent.query;
+
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs an independent computation per row, across cores when there is enough work. Each row writes only its own
+ * output, so the result does not depend on the thread schedule: strategies stay deterministic.
+ */
+final class ParallelRows {
+
+    /** Below this many multiply-adds the fork/join overhead costs more than a second core saves. */
+    private static final long PARALLEL_WORK = 4_000_000L;
+    private static final int ROWS_PER_TASK = 256;
+
+    private ParallelRows() {
+    }
+
+    /**
+     * @param rows       number of rows
+     * @param workPerRow rough multiply-adds per row, to decide whether to go parallel
+     * @param body       called once per row index
+     */
+    static void forEach(int rows, long workPerRow, IntConsumer body) {
+        if ((long) rows * workPerRow < PARALLEL_WORK || Runtime.getRuntime().availableProcessors() < 2) {
+            for (int i = 0; i < rows; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            int end = Math.min(rows, (t + 1) * ROWS_PER_TASK);
+            for (int i = t * ROWS_PER_TASK; i < end; i++) {
+                body.accept(i);
+            }
+        });
+    }
+}

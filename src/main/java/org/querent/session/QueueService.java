@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.querent.common.QuerentException;
+import org.querent.learn.Committee;
+import org.querent.learn.Head;
+import org.querent.learn.TrainSettings;
+import org.querent.learn.TrainingData;
 import org.querent.project.Project;
+import org.querent.store.HeadRecord;
 import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
@@ -99,7 +104,8 @@ public final class QueueService {
             embeddings[k] = pool.embeddings()[rows.get(k)];
         }
         boolean multiLabel = project.settings().multiLabel();
-        QueryContext context = new QueryContext(probabilities, embeddings, multiLabel, seed);
+        QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
+                seed), pool, embeddings, seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("size", size);
         settings.put("candidates", rows.size());
@@ -168,6 +174,26 @@ public final class QueueService {
         settings.put("skippedNearDuplicates", batch.skippedNearDuplicates());
         settings.put("skippedBySourceCap", batch.skippedBySourceCap());
         return batch.picks();
+    }
+
+    /** Adds the labelled items (coreset) or a committee's predictions (qbc) when the strategy uses them. */
+    private QueryContext withWhatTheStrategyNeeds(QueryStrategy strategy, QueryContext context, Pool pool,
+                                                  float[][] candidates, long seed) {
+        if (!strategy.needsLabelled() && !strategy.needsCommittee()) {
+            return context;
+        }
+        TrainingData labelled = new TrainingService(project).labelledSet(pool).data();
+        if (strategy.needsLabelled()) {
+            context = context.withLabelled(labelled.x(), labelled.primaryLabels());
+        }
+        if (strategy.needsCommittee()) {
+            HeadRecord head = project.heads().latest(pool.modelHash()).orElseThrow(() -> QuerentException.usage(
+                    "'" + strategy.name() + "' compares a committee of trained models: train a model first, "
+                            + "or use margin until then"));
+            context = context.withCommittee(Committee.train(labelled, Head.fromBytes(head.weights()),
+                    TrainSettings.defaults(), seed).predict(candidates));
+        }
+        return context;
     }
 
     /** The pre-label of a probability row: argmax, or for multi-label every label at 0.5 or above. */

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import org.querent.common.QuerentException;
+import org.querent.learn.Committee;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
 import org.querent.learn.HeadTrainer;
@@ -82,8 +83,15 @@ public final class Simulator {
             }
             int want = Math.min(s.batch(), s.budget() - train.length);
             float[][] candidateX = rows(data.embeddings(), candidates);
-            QueryContext context = new QueryContext(head.predict(candidateX), candidateX, false,
-                    seed * 1_000_003L + round++);
+            long roundSeed = seed * 1_000_003L + round++;
+            QueryContext context = new QueryContext(head.predict(candidateX), candidateX, false, roundSeed);
+            if (strategy.needsLabelled()) {
+                context = context.withLabelled(td.x(), td.primaryLabels());
+            }
+            if (strategy.needsCommittee()) {
+                context = context.withCommittee(Committee.train(td, head, s.train().withSeed(seed), roundSeed)
+                        .predict(candidateX));
+            }
             int[] picks = pick(strategy, context, s, data, candidates, train, want);
             if (picks.length == 0) {
                 return curve; // the rules left nothing to pick

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 final class KMeans {
 
     static final int MAX_SAMPLE = 2000;
-    static final int MAX_ITERATIONS = 10;
+    /** Lloyd iterations at most: typiclust needs dense regions, not converged centroids, and each costs a pass. */
+    static final int MAX_ITERATIONS = 6;
     /**
      * k-means++ seedings tried; the one with the lowest potential is kept. One seeding that puts a centre on an
      * outlier can merge two real clusters, and Lloyd iterations do not undo that (a local minimum); the best of

@@ -38,6 +38,11 @@ final class TrainCommand implements Callable<Integer> {
                             : String.format("; held-out accuracy %.3f, macro-F1 %.3f (%d-fold)", heldOut.accuracy(),
                             heldOut.macroF1(), TrainingService.FOLDS),
                     t.skippedUnscored() > 0 ? "; " + t.skippedUnscored() + " labelled items not scored yet (run score)" : "");
+            if (t.calibration() != null) {
+                spec.commandLine().getOut().printf("calibrated: temperature %.2f, expected calibration error %.3f -> %.3f "
+                        + "on held-out labels%n", t.calibration().temperature(), t.calibration().eceBefore(),
+                        t.calibration().eceAfter());
+            }
         }
         return 0;
     }

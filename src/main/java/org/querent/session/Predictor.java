@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.querent.learn.Head;
+import org.querent.learn.TemperatureScaling;
 import org.querent.project.Project;
 import org.querent.store.HeadRecord;
 import org.querent.store.LabelDefinition;
@@ -31,7 +32,11 @@ public final class Predictor {
         List<LabelDefinition> taxonomy = project.taxonomy().labels();
         List<String> labels = taxonomy.stream().map(LabelDefinition::name).toList();
         if (head != null) {
-            double[][] raw = Head.fromBytes(head.weights()).predict(pool.embeddings());
+            Head model = Head.fromBytes(head.weights());
+            double temperature = TrainingService.temperatureOf(head);
+            // Calibrated probabilities (temperature from held-out labels) before any uncertainty is computed.
+            double[][] raw = model.multiLabel() || temperature == 1.0 ? model.predict(pool.embeddings())
+                    : TemperatureScaling.of(temperature).apply(model.logits(pool.embeddings()));
             return new Predictions(toTaxonomy(raw, head.classNames(), labels, project.settings().multiLabel()),
                     labels, "head v" + head.version(), head.version());
         }

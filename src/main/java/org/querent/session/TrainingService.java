@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import org.querent.common.Cancellation;
 import org.querent.common.QuerentException;
+import org.querent.learn.Calibration;
+import org.querent.learn.CalibrationReport;
 import org.querent.learn.CrossValidation;
+import org.querent.learn.Splits;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
 import org.querent.learn.HeadTrainer;
@@ -37,7 +40,8 @@ public final class TrainingService {
     }
 
     /** A stored model version. */
-    public record Trained(int version, int labels, int skippedUnscored, TrainReport report) {
+    /** A stored model version; {@code calibration} is null when there were too few labels to calibrate. */
+    public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration) {
     }
 
     /** The labelled items of the pool as training data, in taxonomy label order. */
@@ -95,10 +99,37 @@ public final class TrainingService {
                 ? CrossValidation.estimate(data, settings, FOLDS, settings.seed(), cancel) : null;
         TrainReport report = TrainReport.of(data, warm, settings, result, heldOut);
         Map<String, Object> provenance = new HashMap<>(report.toMap());
+        CalibrationReport calibration = heldOut != null && !data.multiLabel() ? calibrate(data, warm, settings, cancel) : null;
+        if (calibration != null) {
+            provenance.put("calibration", calibration.toMap());
+        }
         provenance.put("lastDecisionId", set.lastDecisionId());
         provenance.put("skippedUnscored", set.skippedUnscored());
         int stored = project.heads().save(previous == null ? null : previous.version(), pool.modelHash(),
                 project.labelNames(), result.head().toBytes(), data.size(), set.lastDecisionId(), provenance);
-        return new Trained(stored, data.size(), set.skippedUnscored(), report);
+        return new Trained(stored, data.size(), set.skippedUnscored(), report, calibration);
+    }
+
+    /**
+     * Temperature scaling fitted on a held-out quarter (a head trained on the rest), so uncertainty is
+     * computed from calibrated probabilities; the report keeps the calibration error before and after.
+     */
+    private CalibrationReport calibrate(TrainingData data, Head warm, TrainSettings settings, Cancellation cancel) {
+        Splits.Split split = Splits.stratifiedHoldout(data.primaryLabels(), 0.25, settings.seed());
+        if (split.test().length < 10) {
+            return null;
+        }
+        Head fitted = trainer.train(data.subset(split.train()), warm, settings, cancel).head();
+        TrainingData held = data.subset(split.test());
+        return Calibration.temperatureScale(fitted.logits(held.x()), held.primaryLabels());
+    }
+
+    /** The temperature stored with a head, or 1 when it was not calibrated. */
+    public static double temperatureOf(HeadRecord head) {
+        Object calibration = head.provenance().get("calibration");
+        if (calibration instanceof Map<?, ?> m && m.get("temperature") instanceof Number t && t.doubleValue() > 0) {
+            return t.doubleValue();
+        }
+        return 1.0;
     }
 }

@@ -41,6 +41,7 @@ class SampleProjectsTest {
         }
         CliRun train = CliRun.of("train", project);
         assertTrue(train.out().contains("model version 1: 50 labels"), train.toString());
+        assertTrue(train.out().contains("calibrated: temperature"), train.toString());
         CliRun ranked = CliRun.of("queue", project, "--size", "3");
         String[] top = ranked.out().split("\n")[1].split("\t");
         assertEquals("v1", top[6]);

@@ -110,6 +110,14 @@ public final class LabelView {
             model.retrainNow();
             focus();
         });
+        Button rules = new Button("Batch rules…");
+        rules.setId("batch-rules");
+        rules.setTooltip(new Tooltip("Skip near-duplicates, cap items per folder, reserve shares for new items and a random audit"));
+        rules.setFocusTraversable(false);
+        rules.setOnAction(e -> {
+            new BatchRulesDialog(model.rules(), window()).showAndWait().ifPresent(r -> model.changeRules(r, () -> { }));
+            focus();
+        });
         Button guide = new Button("Guideline");
         guide.setId("show-guideline");
         guide.setTooltip(new Tooltip("G: read the labelling guideline"));
@@ -120,8 +128,8 @@ public final class LabelView {
         trainingNote.visibleProperty().bind(model.trainingProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Strategy"), strategy, new Label("Batch"), batch, apply, retrain, trainingNote,
-                gap, guide);
+        HBox bar = new HBox(8, new Label("Strategy"), strategy, new Label("Batch"), batch, apply, rules, retrain,
+                trainingNote, gap, guide);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;

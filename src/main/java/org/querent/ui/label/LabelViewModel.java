@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.querent.common.ItemKind;
 import org.querent.project.Project;
+import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
 import org.querent.session.QueueService.QueueEntry;
 import org.querent.session.TrainingService;
@@ -298,6 +299,31 @@ public final class LabelViewModel {
             message.set("Queue re-ranked by " + name);
             refresh();
         });
+    }
+
+    /** The batch rules in force (near-duplicates, per-source cap, drift and audit shares). */
+    public BatchRules rules() {
+        BatchRules rules = session.settings().rules();
+        return rules == null ? BatchRules.none() : rules;
+    }
+
+    /** Changes the batch rules; the queue after the current item is composed again at once. */
+    public void changeRules(BatchRules rules, Runnable onApplied) {
+        run(Lane.DECISIONS, () -> {
+            LabellingSession.Settings old = session.settings();
+            session.changeSettings(new LabellingSession.Settings(old.strategy(), old.batchSize(), old.retrainEvery(), rules));
+            return null;
+        }, ignored -> {
+            message.set("Batch rules applied: " + describeRules(rules));
+            refresh();
+            onApplied.run();
+        });
+    }
+
+    static String describeRules(BatchRules r) {
+        return String.format(java.util.Locale.ROOT, "near-duplicates %s, at most %s per folder, %.0f%% newest, %.0f%% audit",
+                r.nearDuplicate() > 0 ? "above cosine " + r.nearDuplicate() + " skipped" : "kept",
+                r.maxPerSource() > 0 ? String.valueOf(r.maxPerSource()) : "any", 100 * r.driftShare(), 100 * r.auditShare());
     }
 
     /** Puts an item in front (from the browser). */

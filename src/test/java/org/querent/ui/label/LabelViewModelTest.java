@@ -125,4 +125,14 @@ class LabelViewModelTest {
         assertEquals("entropy", project.rounds().latestSelection(session.upcoming(1).get(0).item().id())
                 .orElseThrow().strategy());
     }
+
+    @Test
+    void batchRulesReserveAnAuditShareAndKeepTheCurrentItem() {
+        long shown = model.currentProperty().get().item().id();
+        model.changeRules(new org.querent.query.rules.BatchRules(0.9, 0, 0, 0.4), () -> { });
+        assertEquals(shown, model.currentProperty().get().item().id());
+        assertEquals(0.4, session.settings().rules().auditShare());
+        assertTrue(model.messageProperty().get().contains("40% audit"), model.messageProperty().get());
+        assertTrue(session.upcoming(5).stream().anyMatch(e -> e.audit()), "audit picks are queued");
+    }
 }

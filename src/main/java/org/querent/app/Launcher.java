@@ -2,8 +2,13 @@ package org.querent.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.querent.cli.Cli;
+import org.querent.runtime.QuerentCache;
 
 /**
  * Entry point. With a command it runs the command line headless; without one it opens the workstation.
@@ -17,6 +22,8 @@ public final class Launcher {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("slf4j.internal.verbosity", "WARN");
         System.setProperty("querent.startNanos", Long.toString(System.nanoTime()));
+        placeCaches();
+        OrtTelemetry.disable();
         if (opensWorkstation(args)) {
             javafx.application.Application.launch(QuerentApplication.class, args);
             System.exit(0);
@@ -42,6 +49,38 @@ public final class Launcher {
     /** No arguments, {@code --sample}, or a project file: the workstation; anything else: the command line. */
     static boolean opensWorkstation(String[] args) {
         return args.length == 0 || (args.length == 1 && ("--sample".equals(args[0]) || args[0].endsWith(".querent")));
+    }
+
+    /**
+     * Per-user caches in the platform's usual place, never in the install folder: Querent's own (built-in
+     * model, tokenizer library) under {@link QuerentCache}, and JavaFX's native libraries, should it have to
+     * unpack them (the installed app ships them unpacked), beside it instead of in {@code ~/.openjfx}.
+     */
+    static void placeCaches() {
+        if (System.getProperty(QuerentCache.CACHE_DIR_PROPERTY) == null) {
+            platformCacheDir(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"))
+                    .ifPresent(dir -> System.setProperty(QuerentCache.CACHE_DIR_PROPERTY, dir.toString()));
+        }
+        if (System.getProperty("javafx.cachedir") == null) {
+            System.setProperty("javafx.cachedir", QuerentCache.root().resolve("openjfx").toString());
+        }
+    }
+
+    /**
+     * The cache folder on Windows ({@code %LOCALAPPDATA%\Querent\cache}) and macOS
+     * ({@code ~/Library/Caches/Querent}); empty elsewhere, where {@link QuerentCache} already follows XDG.
+     */
+    static Optional<Path> platformCacheDir(String osName, Map<String, String> env, String userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            Path base = local != null && !local.isBlank() ? Path.of(local) : Path.of(userHome, "AppData", "Local");
+            return Optional.of(base.resolve("Querent").resolve("cache"));
+        }
+        if (os.contains("mac")) {
+            return Optional.of(Path.of(userHome, "Library", "Caches", "Querent"));
+        }
+        return Optional.empty();
     }
 
     /** Stack for threads that call native code (tokenizer, ONNX Runtime): reserved, not committed, memory. */

@@ -35,7 +35,17 @@ public final class Cli {
             err.flush();
             return ex instanceof QuerentException q && q.kind() == ErrorKind.USAGE ? 2 : 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // Errors (a native library's assertion, say) escape picocli's handler: still one line, exit 1.
+            err.println("error: " + message(e));
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

@@ -6,7 +6,7 @@ package org.querent.query;
  *
  * <p>Multi-label: the mean over labels of the binary entropy {@code -p ln p - (1 - p) ln(1 - p)}.
  */
-public final class EntropyStrategy implements ScoringStrategy {
+public final class EntropyStrategy extends RowUncertaintyStrategy {
 
     public static final String NAME = "entropy";
 
@@ -16,13 +16,13 @@ public final class EntropyStrategy implements ScoringStrategy {
     }
 
     @Override
-    public double[] scores(QueryContext context) {
-        double[][] p = QueryInputs.check(context).probabilities();
-        double[] scores = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            scores[i] = context.multiLabel() ? multiLabelScore(p[i]) : score(p[i]);
-        }
-        return scores;
+    double rowScore(double[] p) {
+        return score(p);
+    }
+
+    @Override
+    double multiLabelRowScore(double[] p) {
+        return multiLabelScore(p);
     }
 
     /** Single-label score of one probability row. */

@@ -6,7 +6,7 @@ package org.querent.query;
  * <p>Multi-label: each label is a yes/no question whose confidence is {@code max(p, 1 - p)}; the score is the mean
  * over labels of {@code 1 - max(p, 1 - p)}, i.e. of {@code min(p, 1 - p)}.
  */
-public final class LeastConfidenceStrategy implements ScoringStrategy {
+public final class LeastConfidenceStrategy extends RowUncertaintyStrategy {
 
     public static final String NAME = "least-confidence";
 
@@ -16,13 +16,13 @@ public final class LeastConfidenceStrategy implements ScoringStrategy {
     }
 
     @Override
-    public double[] scores(QueryContext context) {
-        double[][] p = QueryInputs.check(context).probabilities();
-        double[] scores = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            scores[i] = context.multiLabel() ? multiLabelScore(p[i]) : score(p[i]);
-        }
-        return scores;
+    double rowScore(double[] p) {
+        return score(p);
+    }
+
+    @Override
+    double multiLabelRowScore(double[] p) {
+        return multiLabelScore(p);
     }
 
     /** Single-label score of one probability row. */

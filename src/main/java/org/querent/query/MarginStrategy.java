@@ -7,7 +7,7 @@ package org.querent.query;
  * <p>Multi-label: each label's margin is between "yes" and "no", {@code |p - (1 - p)| = |2p - 1|}; the score is
  * the mean over labels of {@code 1 - |2p - 1|}.
  */
-public final class MarginStrategy implements ScoringStrategy {
+public final class MarginStrategy extends RowUncertaintyStrategy {
 
     public static final String NAME = "margin";
 
@@ -17,13 +17,13 @@ public final class MarginStrategy implements ScoringStrategy {
     }
 
     @Override
-    public double[] scores(QueryContext context) {
-        double[][] p = QueryInputs.check(context).probabilities();
-        double[] scores = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            scores[i] = context.multiLabel() ? multiLabelScore(p[i]) : score(p[i]);
-        }
-        return scores;
+    double rowScore(double[] p) {
+        return score(p);
+    }
+
+    @Override
+    double multiLabelRowScore(double[] p) {
+        return multiLabelScore(p);
     }
 
     /** Single-label score of one probability row; a one-class row has margin 1 (score 0). */

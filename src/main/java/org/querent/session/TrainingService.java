@@ -92,7 +92,7 @@ public final class TrainingService {
         HeadRecord previous = project.heads().latest(pool.modelHash()).orElse(null);
         Head warm = previous != null && previous.classNames().equals(project.labelNames())
                 ? Head.fromBytes(previous.weights()) : null;
-        int version = project.heads().all().size() + 1;
+        int version = project.heads().count() + 1;
         TrainSettings settings = base.withSeed(version);
         TrainResult result = trainer.train(data, warm, settings, cancel);
         Evaluation heldOut = CrossValidation.hasEnoughLabels(data)

@@ -60,6 +60,25 @@ public final class HeadRepository {
         });
     }
 
+    /** The newest head of any model, for the status line. */
+    public Optional<HeadRecord> newest() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head ORDER BY version DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** How many heads were trained, without reading their weights. */
+    public int count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM head"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
     /** All heads, oldest first (the learning curve of the project). */
     public List<HeadRecord> all() {
         return db.read(c -> {

@@ -422,12 +422,13 @@ public final class LabelViewModel {
     }
 
     private void loadModelStatus() {
-        run(Lane.READS, () -> project.heads().all(), heads -> {
+        // Only the newest head: this runs after every decision, so no weights of older versions are read.
+        run(Lane.READS, () -> project.heads().newest(), newest -> {
             String predictor = session.predictions() == null ? "" : session.predictions().predictor();
-            if (heads.isEmpty()) {
+            if (newest.isEmpty()) {
                 modelStatus.set("No trained model yet · pre-labels: " + predictor);
             } else {
-                HeadRecord last = heads.get(heads.size() - 1);
+                HeadRecord last = newest.get();
                 modelStatus.set(String.format("Model v%d · %d labels · trained %s", last.version(), last.labelCount(),
                         ago(last.createdAt())));
             }

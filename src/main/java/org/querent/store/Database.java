@@ -28,11 +28,14 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final FileChannel lockChannel;
     private final FileLock processLock;
+    private final IdentityLock identityLock;
     private final ReentrantLock access = new ReentrantLock();
     private boolean closed;
 
-    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock) {
+    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock,
+                     IdentityLock identityLock) {
         this.file = file;
+        this.identityLock = identityLock;
         this.connection = connection;
         this.lockChannel = lockChannel;
         this.processLock = processLock;
@@ -51,6 +54,9 @@ public final class Database implements AutoCloseable {
         if (create && Files.exists(absolute)) {
             throw QuerentException.usage("a file already exists at " + absolute
                     + ": choose another project name or delete the old file");
+        }
+        if (!create) {
+            ProjectFileCheck.requireProjectFile(absolute);
         }
         FileChannel channel = null;
         FileLock lock;
@@ -72,6 +78,13 @@ public final class Database implements AutoCloseable {
                     + " is already open in another Querent window or command: close it there first"
                     + " (lock: " + lockFile + ")");
         }
+        IdentityLock identity;
+        try {
+            identity = IdentityLock.acquire(absolute, create);
+        } catch (RuntimeException e) {
+            releaseQuietly(lock, channel);
+            throw e;
+        }
         try {
             writeOwner(channel);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
@@ -81,7 +94,7 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            Database db = new Database(absolute, connection, channel, lock);
+            Database db = new Database(absolute, connection, channel, lock, identity);
             try {
                 Migrations.apply(db, create);
             } catch (RuntimeException e) {
@@ -90,10 +103,15 @@ public final class Database implements AutoCloseable {
             }
             return db;
         } catch (SQLException e) {
+            identity.close();
             releaseQuietly(lock, channel);
             throw StorageErrors.sql("cannot open the project " + absolute, e);
         } catch (RuntimeException e) {
+            identity.close();
             releaseQuietly(lock, channel);
+            if (create) {
+                deleteQuietly(absolute); // a half-made new project would later read as a damaged one
+            }
             throw e;
         }
     }
@@ -145,7 +163,8 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, an Error included: setAutoCommit(true) below would otherwise commit half a transaction.
                 rollbackQuietly();
                 throw e;
             } finally {
@@ -209,6 +228,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException ignored) {
                 // Nothing more can be done for a connection that fails to close.
             }
+            identityLock.close();
             releaseQuietly(processLock, lockChannel);
             try {
                 Files.deleteIfExists(lockFileOf(file));
@@ -229,6 +249,16 @@ public final class Database implements AutoCloseable {
             // Closing the channel below releases the lock too.
         }
         closeQuietly(channel);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException ignored) {
+            // The failure being thrown is the one to report.
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -53,6 +53,31 @@ class CliFaultsTest {
     }
 
     @Test
+    void labelFromAFileRecordsAllLinesOrNoneAndNamesTheBadLine() throws Exception {
+        labelsFromFoldersAloneTakesTheFolderNamesAsLabels();
+        String project = dir.resolve("p.querent").toString();
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "# header comment\ncooking/a.txt\tfootball\n"
+                + "football/a.txt\tastronomy\n");
+        CliRun refused = CliRun.of("label", project, "--from", bad.toString());
+        assertEquals(2, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("bad.tsv:3") && refused.err().contains("nothing was recorded"),
+                refused.toString());
+        Path missing = Files.writeString(dir.resolve("missing.tsv"), "nope.txt\tcooking\n");
+        CliRun unknown = CliRun.of("label", project, "--from", missing.toString());
+        assertTrue(unknown.err().contains("missing.tsv:1: no item 'nope.txt'"), unknown.toString());
+
+        Path out = dir.resolve("labels.csv");
+        assertEquals(0, CliRun.of("export", project, "--format", "csv", "--out", out.toString()).code());
+        assertTrue(Files.readString(out).contains("cooking/a.txt,cooking"), "line 2 was rolled back: "
+                + Files.readString(out));
+
+        Path good = Files.writeString(dir.resolve("good.tsv"), "cooking/a.txt\tfootball\nfootball/a.txt,cooking\n");
+        CliRun run = CliRun.of("label", project, "--from", good.toString());
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("recorded 2 decisions"), run.toString());
+    }
+
+    @Test
     void initWithoutAnyLabelSourceSaysWhatToGive() {
         CliRun run = CliRun.of("init", dir.resolve("p.querent").toString(), "--data", dir.toString());
         assertEquals(2, run.code(), run.toString());

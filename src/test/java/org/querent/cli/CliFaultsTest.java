@@ -142,6 +142,21 @@ class CliFaultsTest {
     }
 
     @Test
+    void anErrorAfterAnUnfinishedProgressLineStartsItsOwnLine() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            new StderrProgress("import").progress(3, 10, null);
+            CliRun.of("status", dir.resolve("missing.querent").toString());
+        } finally {
+            System.setErr(saved);
+        }
+        String printed = captured.toString();
+        assertTrue(printed.startsWith("\rimport: 3/10") && printed.endsWith("\n"), printed);
+    }
+
+    @Test
     void aPathWithALineBreakStaysOneTsvField() {
         assertEquals("a\\nb\\tc\\\\d", QueueCommand.tsvField("a\nb\tc\\d"));
     }

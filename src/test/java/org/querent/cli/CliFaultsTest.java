@@ -78,6 +78,21 @@ class CliFaultsTest {
     }
 
     @Test
+    void statusShowsWhyItemsAreQuarantinedWithTheirPaths() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("texts"));
+        Files.writeString(data.resolve("good.txt"), "A perfectly ordinary sentence about soup.");
+        Files.writeString(data.resolve("empty.txt"), "");
+        Files.write(data.resolve("binary.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7, 0, 9});
+        String project = dir.resolve("t.querent").toString();
+        assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b").code());
+        assertEquals(0, CliRun.of("import", project).code());
+        CliRun status = CliRun.of("status", project);
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().contains("2 quarantined"), status.toString());
+        assertTrue(status.out().contains("empty.txt") && status.out().contains("binary.txt"), status.toString());
+    }
+
+    @Test
     void initWithoutAnyLabelSourceSaysWhatToGive() {
         CliRun run = CliRun.of("init", dir.resolve("p.querent").toString(), "--data", dir.toString());
         assertEquals(2, run.code(), run.toString());

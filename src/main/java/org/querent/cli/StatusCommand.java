@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
+        try (Project p = project.openReader(); ModelSession model = new ModelSession(p)) {
             String hash;
             String modelNote = "";
             try {

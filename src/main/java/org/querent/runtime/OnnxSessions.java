@@ -63,6 +63,7 @@ public final class OnnxSessions {
         String line = firstLine(message);
         int at = line.lastIndexOf("] ");
         line = at >= 0 ? line.substring(at + 2) : line;
+        line = line.replaceFirst("^Error code - \\S+ - message: ", "").replaceFirst("^Load model from .* failed:", "");
         line = line.replaceAll("\\S+\\([^)]*\\)\\s*\\S*\\s*", "").strip();
         return line.isEmpty() ? "unreadable model" : line;
     }

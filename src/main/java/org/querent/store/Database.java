@@ -93,6 +93,11 @@ public final class Database implements AutoCloseable {
         }
         if (!create) {
             ProjectFileCheck.requireProjectFile(absolute);
+            if (!Files.isWritable(absolute)) {
+                throw new QuerentException(ErrorKind.STORAGE, "the project file " + absolute.getFileName()
+                        + " is read-only: make it writable to label (chmod u+w " + absolute.getFileName()
+                        + "); 'querent status' and 'querent export' can read it as it is");
+            }
         }
         FileChannel channel = null;
         FileLock lock;

@@ -215,12 +215,12 @@ class HeadTrainerTest {
     }
 
     @Test
-    void trainsFiveThousandLabelsQuickly() {
+    void trainsFiveThousandLabelsToConvergence() {
+        // Correctness only: the time this takes is HeadBenchmark's figure, not an assertion here.
         SyntheticEmbeddings clusters = SyntheticEmbeddings.clusters(5000, 384, 6, 0.06, 8);
-        trainer.train(clusters.firstRows(500), null, TrainSettings.defaults()); // warm up the JIT
         TrainResult result = trainer.train(clusters.data(), null, TrainSettings.defaults());
-        assertTrue(result.converged());
-        System.out.printf("5000 x 384 x 6: %d iterations, %d ms%n", result.iterations(), result.millis());
-        assertTrue(result.millis() < 5000, "took " + result.millis() + " ms");
+        assertTrue(result.converged(), "did not converge in " + result.iterations() + " iterations");
+        double accuracy = Evaluation.of(result.head(), clusters.data()).accuracy();
+        assertTrue(accuracy > 0.95, "training accuracy " + accuracy);
     }
 }

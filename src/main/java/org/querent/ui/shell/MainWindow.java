@@ -44,6 +44,8 @@ import org.querent.ui.start.NewProjectWizard;
 import org.querent.ui.start.StartView;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
+import org.querent.ui.workbench.WorkbenchContext;
+import org.querent.ui.workbench.OpenProject;
 
 /**
  * The window: menus, the current screen (start, scoring, or an open project's workbench) and the status

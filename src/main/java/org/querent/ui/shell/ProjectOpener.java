@@ -14,6 +14,7 @@ import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
 import org.querent.store.GuidelineRepository.Guideline;
 import org.querent.store.LabelDefinition;
+import org.querent.ui.workbench.OpenProject;
 
 /**
  * Opens a project file off the UI thread: takes the lock, checks the dataset folder and the model, imports

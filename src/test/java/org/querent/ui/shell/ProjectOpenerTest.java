@@ -23,6 +23,7 @@ import org.querent.session.LabellingSession;
 import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
 import org.querent.store.LabelDefinition;
+import org.querent.ui.workbench.OpenProject;
 
 /** Opening a project whose model or dataset folder went missing: a clear problem, and labelling goes on. */
 class ProjectOpenerTest {

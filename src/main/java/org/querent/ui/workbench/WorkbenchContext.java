@@ -1,4 +1,4 @@
-package org.querent.ui.shell;
+package org.querent.ui.workbench;
 
 import javafx.stage.Window;
 import org.querent.ui.settings.UserSettings;

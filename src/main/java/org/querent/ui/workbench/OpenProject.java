@@ -1,4 +1,4 @@
-package org.querent.ui.shell;
+package org.querent.ui.workbench;
 
 import org.querent.project.Project;
 import org.querent.session.LabellingSession;

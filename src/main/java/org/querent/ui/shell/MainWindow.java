@@ -29,6 +29,7 @@ import javafx.stage.Window;
 import org.querent.common.ProgressListener;
 import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
+import org.querent.session.WorkHistory;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
@@ -239,7 +240,7 @@ public final class MainWindow implements WorkbenchContext {
             project.attach(session);
             return session;
         }, session -> {
-            LabelViewModel model = new LabelViewModel(project.project(), session, opened.taxonomy(), opened.dataRoot(),
+            LabelViewModel model = new LabelViewModel(new WorkHistory(project.project()), session, opened.taxonomy(), opened.dataRoot(),
                     tasks);
             LabelView view = new LabelView(model, opened::guideline);
             workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this));

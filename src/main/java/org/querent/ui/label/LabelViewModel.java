@@ -100,8 +100,8 @@ public final class LabelViewModel {
                 tasks.onUiThread(() -> {
                     training.set(false);
                     message.set(String.format("Model v%d trained on %d labels%s; the queue is re-ranked", trained.version(),
-                            trained.labels(), trained.report().heldOut() == null ? ""
-                                    : String.format(" (held-out accuracy %.2f)", trained.report().heldOut().accuracy())));
+                            trained.labels(), trained.heldOutAccuracy() == null ? ""
+                                    : String.format(" (held-out accuracy %.2f)", trained.heldOutAccuracy())));
                     refresh();
                     onModelTrained.run();
                 });

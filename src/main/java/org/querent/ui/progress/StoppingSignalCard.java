@@ -10,7 +10,7 @@ import org.querent.session.Pool;
 import org.querent.session.StoppingSignalService;
 import org.querent.session.StoppingSignalService.StoppingSignal;
 import org.querent.session.StoppingSignalService.VersionPair;
-import org.querent.ui.workbench.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 

@@ -29,6 +29,7 @@ import javafx.stage.Window;
 import org.querent.common.ProgressListener;
 import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
+import org.querent.session.ProjectOpener;
 import org.querent.session.WorkHistory;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
@@ -46,7 +47,7 @@ import org.querent.ui.start.StartView;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 import org.querent.ui.workbench.WorkbenchContext;
-import org.querent.ui.workbench.OpenProject;
+import org.querent.session.OpenProject;
 
 /**
  * The window: menus, the current screen (start, scoring, or an open project's workbench) and the status
@@ -57,7 +58,7 @@ public final class MainWindow implements WorkbenchContext {
     private final Stage stage;
     private final TaskRunner tasks;
     private final UserSettings settings;
-    private final ProjectOpener opener = new ProjectOpener();
+    private final ProjectOpener opener;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final StatusBar status = new StatusBar();
@@ -67,6 +68,12 @@ public final class MainWindow implements WorkbenchContext {
     private Runnable onReady = () -> { };
 
     public MainWindow(Stage stage, TaskRunner tasks, UserSettings settings) {
+        this(stage, tasks, settings, new ProjectOpener());
+    }
+
+    /** The window over an opener the application wires (see QuerentApplication, the composition root). */
+    public MainWindow(Stage stage, TaskRunner tasks, UserSettings settings, ProjectOpener opener) {
+        this.opener = opener;
         this.stage = stage;
         this.tasks = tasks;
         this.settings = settings;

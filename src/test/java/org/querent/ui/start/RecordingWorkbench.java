@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javafx.stage.Window;
 import org.querent.ui.settings.UserSettings;
-import org.querent.ui.workbench.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.workbench.WorkbenchContext;
 import org.querent.ui.task.FxTaskRunner;
 import org.querent.ui.task.TaskRunner;

@@ -1,4 +1,4 @@
-package org.querent.ui.shell;
+package org.querent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,7 +23,6 @@ import org.querent.session.LabellingSession;
 import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
 import org.querent.store.LabelDefinition;
-import org.querent.ui.workbench.OpenProject;
 
 /** Opening a project whose model or dataset folder went missing: a clear problem, and labelling goes on. */
 class ProjectOpenerTest {

@@ -1,8 +1,6 @@
-package org.querent.ui.workbench;
+package org.querent.session;
 
 import org.querent.project.Project;
-import org.querent.session.LabellingSession;
-import org.querent.session.ModelSession;
 
 /**
  * A project open in the workstation: the file, its model and the labelling loop. Closing releases the

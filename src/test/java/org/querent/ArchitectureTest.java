@@ -17,7 +17,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The layers, stated once: {@code app -> {ui, cli} -> session -> {project, ingest, runtime, simulate} -> {learn, query}
  * -> store -> common}, with learn and query on common alone, and no cycle between any two packages (see
- * docs/adr/0008-layers-as-one-rule.md).
+ * docs/adr/0009-layers-as-one-rule.md).
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -34,7 +34,7 @@ class ArchitectureTest {
                     || (c.isInterface() && c.getSimpleName().endsWith("Listener")));
 
     /**
-     * The UI calls that still bypass session are frozen in src/test/resources/archunit-store (ADR 0008): a new one
+     * The UI calls that still bypass session are frozen in src/test/resources/archunit-store (ADR 0009): a new one
      * fails this test, and each one routed through session leaves the store when the test next runs.
      */
     @Test

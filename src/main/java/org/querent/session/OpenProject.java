@@ -33,6 +33,11 @@ public final class OpenProject implements AutoCloseable {
         this.session = labellingSession;
     }
 
+    /** Points the project at a moved dataset folder. Writes the project file: call it off the UI thread. */
+    public void relocateData(java.nio.file.Path newRoot) {
+        project.relocateData(newRoot);
+    }
+
     public String name() {
         String file = project.file().getFileName().toString();
         return file.endsWith(".querent") ? file.substring(0, file.length() - ".querent".length()) : file;

@@ -211,7 +211,7 @@ public final class MainWindow implements WorkbenchContext {
     public void relocate(Path folder) {
         OpenProject project = open;
         tasks.run(Lane.LONG, () -> {
-            project.project().relocateData(folder);
+            project.relocateData(folder);
             return opener.inspect(project);
         }, this::continueOpening, error -> showError("That folder cannot be used", error));
     }

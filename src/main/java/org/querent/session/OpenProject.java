@@ -38,6 +38,11 @@ public final class OpenProject implements AutoCloseable {
         project.relocateData(newRoot);
     }
 
+    /** Whether labelling can stop, from the stored heads over the cached pool. Reads the database. */
+    public StoppingSignalService.StoppingSignal stoppingSignal() {
+        return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
+    }
+
     public String name() {
         String file = project.file().getFileName().toString();
         return file.endsWith(".querent") ? file.substring(0, file.length() - ".querent".length()) : file;

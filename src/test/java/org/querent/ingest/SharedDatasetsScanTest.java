@@ -10,19 +10,22 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.querent.common.Cancellation;
 import org.querent.common.ProgressListener;
-import org.querent.testing.SharedDatasets;
 
 /** Scans the real datasets shipped for development, when they are present: nothing in them is bad. */
 class SharedDatasetsScanTest {
 
+    private static final Path DATASETS = org.querent.SharedDatasets.root();
+
     @ParameterizedTest
     @CsvSource({"spam, TEXT, 2000", "mailing-lists, TEXT, 2664", "fashion-mnist, IMAGE, 3000"})
     void realDatasetScansWithoutQuarantine(String name, ItemKind kind, int items) {
-        Path root = SharedDatasets.require(name);
+        Path root = DATASETS.resolve(name);
+        org.querent.SharedDatasets.require(name);
         Map<String, KnownFile> known = new HashMap<>();
         ScanSink remember = new ScanSink() {
             @Override

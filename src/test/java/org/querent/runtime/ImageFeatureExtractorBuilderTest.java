@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.querent.testing.SharedDatasets;
 
 class ImageFeatureExtractorBuilderTest {
+    private static final Path FASHION = org.querent.SharedDatasets.root().resolve("fashion-mnist");
+
     @TempDir
     Path dir;
 
-    /** Fashion-MNIST when present (300 images), else synthetic grey images. */
+    /** Fashion-MNIST when present (300 images; required on CI), else synthetic grey images. */
     private List<Path> images() throws Exception {
-        if (SharedDatasets.present("fashion-mnist")) {
-            try (Stream<Path> files = Files.walk(SharedDatasets.root().resolve("fashion-mnist"))) {
+        if (Files.isDirectory(FASHION) || System.getenv("CI") != null) {
+            org.querent.SharedDatasets.require("fashion-mnist");
+            try (Stream<Path> files = Files.walk(FASHION)) {
                 List<Path> all = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
                 List<Path> every10th = new ArrayList<>();
                 for (int i = 0; i < all.size(); i += 10) {

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.querent.testing.SharedDatasets;
 
 /**
  * Prints throughput of the bare prepare+run loop ({@link BareInferenceLoop}); run with {@code mvn -Pbenchmark test
@@ -15,14 +15,16 @@ import org.querent.testing.SharedDatasets;
  */
 @Tag("benchmark")
 class InferenceBenchmark {
+    private static final Path MAILS = org.querent.SharedDatasets.root().resolve("mailing-lists");
+    private static final Path FASHION = org.querent.SharedDatasets.root().resolve("fashion-mnist");
 
     @TempDir
     Path dir;
 
     @Test
     void minilmTextsPerSecond() {
-        Path mails = SharedDatasets.require("mailing-lists");
-        List<ModelInput> texts = BareInferenceLoop.textsFrom(mails, 512);
+        org.querent.SharedDatasets.require("mailing-lists");
+        List<ModelInput> texts = BareInferenceLoop.textsFrom(MAILS, 512);
         try (EmbeddingModel model = ModelLoader.open(BuiltinModels.MINILM, Path.of("."))) {
             BareInferenceLoop.run(model, texts.subList(0, 64), 32); // warm-up
             for (int pass = 1; pass <= 2; pass++) {
@@ -34,9 +36,9 @@ class InferenceBenchmark {
 
     @Test
     void pcaImagesPerSecond() throws Exception {
-        Path fashion = SharedDatasets.require("fashion-mnist");
+        org.querent.SharedDatasets.require("fashion-mnist");
         List<Path> images;
-        try (Stream<Path> files = Files.walk(fashion)) {
+        try (Stream<Path> files = Files.walk(FASHION)) {
             images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
         long start = System.nanoTime();

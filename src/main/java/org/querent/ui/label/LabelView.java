@@ -53,6 +53,9 @@ public final class LabelView {
     private final Map<Path, Image> decodedAhead = new LinkedHashMap<>();
     private final java.util.function.Supplier<String> guideline;
 
+    /** At most 12 decisions in 3 s: faster than a person reads, slower than a stuck key repeats. */
+    private final KeyPressGuard keyGuard = new KeyPressGuard(12, 3000);
+
     public LabelView(LabelViewModel model, java.util.function.Supplier<String> guideline) {
         this.model = model;
         this.guideline = guideline;
@@ -68,6 +71,16 @@ public final class LabelView {
         message.setPadding(new Insets(4, 10, 4, 10));
         root.setBottom(message);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyGuard.released(e.getCode().getName()));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, w, window) -> {
+                    if (window != null) {
+                        window.focusedProperty().addListener((f, was, focused) -> keyGuard.releaseAll());
+                    }
+                });
+            }
+        });
         model.currentProperty().addListener((obs, a, b) -> show(b));
         model.upcoming().addListener((ListChangeListener<QueueEntry>) c -> decodeAhead());
         model.choices().addListener((ListChangeListener<LabelChoice>) c -> renderChoices());
@@ -304,6 +317,18 @@ public final class LabelView {
             return; // typing in the batch-size field
         }
         KeyCode code = e.getCode();
+        boolean zoom = code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS
+                || code == KeyCode.MINUS || code == KeyCode.SUBTRACT;
+        if (!zoom && !e.isShortcutDown() && !e.isAltDown() || code == KeyCode.Z && e.isShortcutDown()) {
+            KeyPressGuard.Verdict verdict = keyGuard.pressed(code.getName(), System.currentTimeMillis());
+            if (verdict != KeyPressGuard.Verdict.DECIDE) {
+                if (verdict == KeyPressGuard.Verdict.PAUSED) {
+                    model.messageProperty().set(keyGuard.pauseMessage());
+                }
+                e.consume(); // a held key's repeat, or a burst: no decision
+                return;
+            }
+        }
         boolean handled = true;
         if ((code == KeyCode.Z && e.isShortcutDown()) || code == KeyCode.BACK_SPACE) {
             model.undo();

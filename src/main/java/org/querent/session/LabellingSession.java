@@ -90,6 +90,11 @@ public final class LabellingSession {
     private int decisionsSinceTraining;
     private volatile Cancellation trainingCancel = new Cancellation();
 
+    /** The names of the query strategies a session can use, for the screens that offer the choice. */
+    public static List<String> strategyNames() {
+        return Strategies.names();
+    }
+
     public LabellingSession(Project project, ModelSession models, String annotator, Settings settings,
                             Executor trainingExecutor) {
         this.project = project;

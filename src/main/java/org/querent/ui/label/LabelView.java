@@ -32,7 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.querent.query.Strategies;
+import org.querent.session.LabellingSession;
 import org.querent.session.QueueService.QueueEntry;
 import org.querent.ui.label.LabelViewModel.HistoryEntry;
 import org.querent.ui.label.LabelViewModel.LabelChoice;
@@ -99,7 +99,7 @@ public final class LabelView {
     private Node toolbar() {
         ComboBox<String> strategy = new ComboBox<>();
         strategy.setId("strategy");
-        strategy.getItems().setAll(Strategies.names());
+        strategy.getItems().setAll(LabellingSession.strategyNames());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setFocusTraversable(false);
         Spinner<Integer> batch = new Spinner<>(1, 500, Math.max(1, model.batchSizeProperty().get()), 5);

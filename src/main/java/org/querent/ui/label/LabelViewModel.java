@@ -20,9 +20,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.querent.common.ItemKind;
-import org.querent.project.Project;
 import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
+import org.querent.session.WorkHistory;
 import org.querent.session.QueueService.QueueEntry;
 import org.querent.session.TrainingService;
 import org.querent.store.Decision;
@@ -48,7 +48,7 @@ public final class LabelViewModel {
     public record HistoryEntry(long itemId, String path, String what, String when) {
     }
 
-    private final Project project;
+    private final WorkHistory past;
     private final LabellingSession session;
     private final TaskRunner tasks;
     private final List<LabelDefinition> taxonomy;
@@ -78,15 +78,15 @@ public final class LabelViewModel {
     /**
      * @param dataRoot the dataset folder, resolved off the UI thread by whoever opened the project
      */
-    public LabelViewModel(Project project, LabellingSession session, List<LabelDefinition> taxonomy, Path dataRoot,
+    public LabelViewModel(WorkHistory past, LabellingSession session, List<LabelDefinition> taxonomy, Path dataRoot,
                           TaskRunner tasks) {
-        this.project = project;
+        this.past = past;
         this.dataRoot = dataRoot;
         this.session = session;
         this.tasks = tasks;
         this.taxonomy = List.copyOf(taxonomy);
         this.keys = LabelKeys.assign(taxonomy);
-        this.multiLabel = project.settings().multiLabel();
+        this.multiLabel = past.multiLabel();
         strategy.set(session.settings().strategy());
         batchSize.set(session.settings().batchSize());
         session.addListener(new LabellingSession.Listener() {
@@ -100,8 +100,8 @@ public final class LabelViewModel {
                 tasks.onUiThread(() -> {
                     training.set(false);
                     message.set(String.format("Model v%d trained on %d labels%s; the queue is re-ranked", trained.version(),
-                            trained.labels(), trained.report().heldOut() == null ? ""
-                                    : String.format(" (held-out accuracy %.2f)", trained.report().heldOut().accuracy())));
+                            trained.labels(), trained.heldOutAccuracy() == null ? ""
+                                    : String.format(" (held-out accuracy %.2f)", trained.heldOutAccuracy())));
                     refresh();
                     onModelTrained.run();
                 });
@@ -409,9 +409,9 @@ public final class LabelViewModel {
         String annotator = session.annotator();
         run(Lane.READS, () -> {
             List<HistoryEntry> out = new ArrayList<>();
-            for (Decision d : project.decisions().recentOf(annotator, 12)) {
-                String path = project.items().byId(d.itemId()).map(ItemRecord::key).orElse("item " + d.itemId());
-                out.add(new HistoryEntry(d.itemId(), path, describe(d), ago(d.decidedAt())));
+            for (WorkHistory.RecentDecision r : past.recent(annotator, 12)) {
+                Decision d = r.decision();
+                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d), ago(d.decidedAt())));
             }
             return out;
         }, history::setAll);
@@ -423,7 +423,7 @@ public final class LabelViewModel {
 
     private void loadModelStatus() {
         // Only the newest head: this runs after every decision, so no weights of older versions are read.
-        run(Lane.READS, () -> project.heads().newest(), newest -> {
+        run(Lane.READS, past::newestModel, newest -> {
             String predictor = session.predictions() == null ? "" : session.predictions().predictor();
             if (newest.isEmpty()) {
                 modelStatus.set("No trained model yet · pre-labels: " + predictor);

@@ -24,6 +24,7 @@ import org.querent.session.ImportService;
 import org.querent.session.LabellingSession;
 import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
+import org.querent.session.WorkHistory;
 import org.querent.store.LabelDefinition;
 import org.querent.ui.task.DirectTaskRunner;
 
@@ -57,7 +58,7 @@ class LabelViewModelTest {
     void openSession() {
         session = new LabellingSession(project, models, "tester", new LabellingSession.Settings("margin", 5, 0), Runnable::run);
         session.start();
-        model = new LabelViewModel(project, session, project.taxonomy().labels(), project.dataRoot(), new DirectTaskRunner());
+        model = new LabelViewModel(new WorkHistory(project), session, project.taxonomy().labels(), project.dataRoot(), new DirectTaskRunner());
         model.load();
     }
 

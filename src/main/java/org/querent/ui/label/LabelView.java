@@ -165,7 +165,9 @@ public final class LabelView {
         done.visibleProperty().bind(model.finishedProperty());
         itemPane.getChildren().addAll(text, image, done);
         VBox.setVgrow(itemPane, Priority.ALWAYS);
-        Label zoomHint = new Label("Wheel or +/− to zoom, drag to pan, 0 to fit");
+        // 0 is a label key when there are ten labels: Home always fits, 0 only while it is free.
+        Label zoomHint = new Label(model.keys().contains("0") ? "Wheel or +/− to zoom, drag to pan, Home to fit"
+                : "Wheel or +/− to zoom, drag to pan, 0 or Home to fit");
         zoomHint.getStyleClass().add("hint");
         zoomHint.visibleProperty().bind(image.visibleProperty());
         VBox box = new VBox(8, title, itemPane, zoomHint);
@@ -350,7 +352,7 @@ public final class LabelView {
             image.zoomIn();
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             image.zoomOut();
-        } else if (code == KeyCode.DIGIT0 && !model.keys().contains("0")) {
+        } else if (code == KeyCode.HOME || code == KeyCode.DIGIT0 && !model.keys().contains("0")) {
             image.resetView();
         } else {
             handled = model.pressKey(keyName(e));

@@ -435,13 +435,24 @@ public final class LabelViewModel {
         });
     }
 
+    /** What the ranking rested on, in words: "none" meant no model had predicted anything yet. */
+    static String basis(org.querent.store.RoundRepository.Selection sel) {
+        if (sel.modelVersion() != null) {
+            return "using model v" + sel.modelVersion();
+        }
+        String predictor = sel.predictor();
+        if (predictor == null || predictor.isBlank() || "none".equals(predictor)) {
+            return "before any model could predict (no labels yet, and the model has no classes of its own)";
+        }
+        return "using " + predictor;
+    }
+
     static String explain(LabellingSession.Why w) {
         StringBuilder s = new StringBuilder();
         if (w.selection() != null) {
             var sel = w.selection();
-            s.append(String.format("Chosen by %s (score %.3f), rank %d in round %d of %,d candidates, using %s.",
-                    sel.strategy(), sel.score(), sel.rank(), sel.roundId(), sel.poolSize(),
-                    sel.modelVersion() == null ? sel.predictor() : "model v" + sel.modelVersion()));
+            s.append(String.format("Chosen by %s (score %.3f), rank %d in round %d of %,d candidates, %s.",
+                    sel.strategy(), sel.score(), sel.rank(), sel.roundId(), sel.poolSize(), basis(sel)));
         } else {
             s.append("Opened by hand, not chosen by a strategy.");
         }

@@ -404,7 +404,7 @@ public final class MainWindow implements WorkbenchContext {
                   N                 add a note      R   retrain now
                   Backspace, Ctrl+Z undo the last decision
                   G                 read the guideline
-                  + / - / wheel     zoom an image; drag to pan; 0 to fit
+                  + / - / wheel     zoom an image; drag to pan; Home (or 0 if no label uses it) to fit
                 Everywhere
                   Ctrl+1 / 2 / 3    Label / Browse / Progress
                   Ctrl+N, Ctrl+O    new project, open project

@@ -419,10 +419,12 @@ public final class LabelView {
         alert.initOwner(window());
         alert.setTitle("Guideline");
         alert.setHeaderText("Labelling guideline");
-        TextArea area = new TextArea(guideline.get());
-        area.setId("guideline-text");
-        area.setEditable(false);
-        area.setWrapText(true);
+        javafx.scene.text.TextFlow flow = MarkdownText.render(guideline.get());
+        flow.setId("guideline-text");
+        flow.setPadding(new Insets(8));
+        flow.setPrefWidth(620);
+        javafx.scene.control.ScrollPane area = new javafx.scene.control.ScrollPane(flow);
+        area.setFitToWidth(true);
         area.setPrefSize(640, 420);
         alert.getDialogPane().setContent(area);
         alert.showAndWait();

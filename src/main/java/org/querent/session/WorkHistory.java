@@ -34,6 +34,17 @@ public final class WorkHistory {
         return out;
     }
 
+    /** The notes (and flag reasons) people left on an item, oldest first, with who wrote them. Reads the database. */
+    public List<String> notesOn(long itemId) {
+        List<String> out = new ArrayList<>();
+        for (Decision d : project.decisions().history(itemId)) {
+            if (("note".equals(d.kind()) || "flag".equals(d.kind())) && d.note() != null && !d.note().isBlank()) {
+                out.add(("flag".equals(d.kind()) ? "flagged: " : "") + d.note() + " (" + d.annotator() + ")");
+            }
+        }
+        return out;
+    }
+
     /** The newest trained head, without the weights of older versions. Reads the database. */
     public Optional<HeadRecord> newestModel() {
         return project.heads().newest();

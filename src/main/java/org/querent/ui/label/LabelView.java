@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -170,7 +171,14 @@ public final class LabelView {
                 : "Wheel or +/− to zoom, drag to pan, 0 or Home to fit");
         zoomHint.getStyleClass().add("hint");
         zoomHint.visibleProperty().bind(image.visibleProperty());
-        VBox box = new VBox(8, title, itemPane, zoomHint);
+        Label notes = new Label();
+        notes.setId("item-notes");
+        notes.getStyleClass().add("muted");
+        notes.setWrapText(true);
+        notes.textProperty().bind(Bindings.concat("Notes: ", model.itemNotesProperty()));
+        notes.visibleProperty().bind(model.itemNotesProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        VBox box = new VBox(8, title, notes, itemPane, zoomHint);
         box.setPadding(new Insets(10));
         return box;
     }

@@ -65,6 +65,8 @@ public final class LabelViewModel {
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final StringProperty why = new SimpleStringProperty("");
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    /** Notes left on the item in front, one per line; empty when there are none. */
+    private final StringProperty itemNotes = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty training = new SimpleBooleanProperty();
@@ -149,6 +151,20 @@ public final class LabelViewModel {
 
     public StringProperty whyProperty() {
         return why;
+    }
+
+    public StringProperty itemNotesProperty() {
+        return itemNotes;
+    }
+
+    /** Reads the notes of the item in front off the UI thread; dropped if another item came in front meanwhile. */
+    private void loadNotes(long itemId) {
+        run(Lane.READS, () -> past.notesOn(itemId), notes -> {
+            QueueEntry now = current.get();
+            if (now != null && now.item().id() == itemId) {
+                itemNotes.set(String.join("\n", notes));
+            }
+        });
     }
 
     public ObservableList<HistoryEntry> history() {
@@ -258,6 +274,7 @@ public final class LabelViewModel {
         run(Lane.DECISIONS, () -> session.note(text), d -> {
             message.set("Note added");
             loadHistory();
+            loadNotes(d.itemId());
         });
     }
 
@@ -370,6 +387,7 @@ public final class LabelViewModel {
     private void showCurrent(QueueEntry entry) {
         selection.clear();
         if (entry == null) {
+            itemNotes.set("");
             itemTitle.set("");
             itemText.set("");
             imagePath.set(null);
@@ -381,6 +399,8 @@ public final class LabelViewModel {
         }
         ItemRecord item = entry.item();
         itemTitle.set(item.key());
+        itemNotes.set("");
+        loadNotes(item.id());
         if (item.kind() == ItemKind.IMAGE) {
             itemText.set("");
             imagePath.set(dataRoot.resolve(item.path()));

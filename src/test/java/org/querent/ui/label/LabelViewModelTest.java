@@ -76,6 +76,18 @@ class LabelViewModelTest {
     }
 
     @Test
+    void aNoteIsShownOnTheItemItWasLeftOn() {
+        long shown = model.currentProperty().get().item().id();
+        assertEquals("", model.itemNotesProperty().get());
+        model.note("ask Ana about this list");
+        assertTrue(model.itemNotesProperty().get().contains("ask Ana about this list (tester)"),
+                model.itemNotesProperty().get());
+        assertEquals(shown, model.currentProperty().get().item().id(), "a note keeps the item in front");
+        model.pressKey("1");
+        assertEquals("", model.itemNotesProperty().get(), "the next item has no notes");
+    }
+
+    @Test
     void enterAcceptsTheZeroShotPreLabel() {
         var shown = model.currentProperty().get();
         model.accept();

@@ -4,22 +4,26 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 
 /**
- * One open project file: a single SQLite connection (WAL, foreign keys) guarded by a lock file so a
- * second process cannot open the same project. All access goes through {@link #read} and
+ * One open project file: a single SQLite connection (WAL, foreign keys) guarded by an OS lock on the
+ * file itself so a second process (or a second open in this one) cannot open the same project. All access goes through {@link #read} and
  * {@link #write}, which serialise callers: the project has exactly one writer.
  */
 public final class Database implements AutoCloseable {
@@ -27,20 +31,32 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final FileChannel lockChannel;
-    private final FileLock processLock;
+    private FileLock processLock;
+    private final Object identity;
     private final ReentrantLock access = new ReentrantLock();
     private boolean closed;
 
-    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock) {
+    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock, Object identity) {
         this.file = file;
+        this.identity = identity;
         this.connection = connection;
         this.lockChannel = lockChannel;
         this.processLock = processLock;
     }
 
+    /** File identities (device and inode) this JVM holds open, so a second open never touches the OS lock. */
+    private static final Set<Object> HELD = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Where the process lock sits in the project file: far beyond SQLite's own lock bytes (at 1 GiB), so
+     * the two never meet. Locking the file itself, not a file named after it, makes a symlink or a hard
+     * link to the same project meet the same lock.
+     */
+    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+
     /**
      * Opens (and creates when {@code create}) the project file, takes the process lock and brings the
-     * schema up to date.
+     * schema up to date. Only {@code create} makes a project: an empty or foreign file is refused as is.
      */
     public static Database open(Path file, boolean create) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -48,68 +64,105 @@ public final class Database implements AutoCloseable {
             throw QuerentException.notFound("project file not found: " + absolute
                     + " (check the path, or create a project with 'querent init')");
         }
-        if (create && Files.exists(absolute)) {
+        if (create && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw QuerentException.usage("a file already exists at " + absolute
                     + ": choose another project name or delete the old file");
         }
         FileChannel channel = null;
-        FileLock lock;
-        Path lockFile = lockFileOf(absolute);
+        FileLock lock = null;
+        Object identity = null;
         try {
-            Files.createDirectories(absolute.getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            lock = channel.tryLock();
+            if (create) {
+                Files.createDirectories(absolute.getParent());
+                Files.createFile(absolute);
+            } else if (Files.size(absolute) == 0) {
+                throw notAProject(absolute, "it is empty (0 bytes)");
+            }
+            identity = Files.readAttributes(absolute, BasicFileAttributes.class).fileKey();
+            if (identity == null) {
+                identity = absolute.toRealPath(); // a file system without inodes: the real path is the best key
+            }
+            if (!HELD.add(identity)) {
+                identity = null;
+                throw alreadyOpen(absolute);
+            }
+            channel = FileChannel.open(absolute, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            lock = channel.tryLock(LOCK_POSITION, 1, false);
         } catch (OverlappingFileLockException e) {
             lock = null;
+        } catch (AccessDeniedException e) {
+            releaseQuietly(null, channel, identity);
+            throw new QuerentException(ErrorKind.STORAGE, "the project file " + absolute + " is read-only: "
+                    + "make it writable (chmod u+w) to change it; 'status' and 'export' can still read it", e);
         } catch (IOException e) {
-            closeQuietly(channel);
+            releaseQuietly(null, channel, identity);
             throw StorageErrors.io("cannot lock the project " + absolute, e);
+        } catch (RuntimeException e) {
+            releaseQuietly(null, channel, identity);
+            throw e;
         }
         if (lock == null) {
-            closeQuietly(channel);
-            throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
-                    + " is already open in another Querent window or command: close it there first"
-                    + " (lock: " + lockFile + ")");
+            releaseQuietly(null, channel, identity);
+            throw alreadyOpen(absolute);
         }
+        Database db = null;
         try {
-            writeOwner(channel);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            db = new Database(absolute, connection, channel, lock, identity);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA foreign_keys=ON");
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            Database db = new Database(absolute, connection, channel, lock);
-            try {
-                Migrations.apply(db, create);
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
+            Migrations.apply(db, create);
+            if (create) {
+                db.relock();
             }
             return db;
         } catch (SQLException e) {
-            releaseQuietly(lock, channel);
-            throw StorageErrors.sql("cannot open the project " + absolute, e);
-        } catch (RuntimeException e) {
-            releaseQuietly(lock, channel);
+            release(db, lock, channel, identity);
+            throw StorageErrors.sql("cannot open the project " + absolute, e, absolute);
+        } catch (IOException e) {
+            release(db, lock, channel, identity);
+            throw StorageErrors.io("cannot lock the project " + absolute, e);
+        } catch (Throwable e) {
+            release(db, lock, channel, identity);
             throw e;
         }
     }
 
-    static Path lockFileOf(Path project) {
-        return project.resolveSibling(project.getFileName() + ".lock");
+    private static void release(Database db, FileLock lock, FileChannel channel, Object identity) {
+        if (db != null) {
+            db.close();
+        } else {
+            releaseQuietly(lock, channel, identity);
+        }
     }
 
-    private static void writeOwner(FileChannel channel) {
-        try {
-            String owner = "pid " + ProcessHandle.current().pid() + "\n";
-            channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
-        } catch (IOException ignored) {
-            // The owner note is only a courtesy for a person looking at the lock file.
+    /**
+     * Takes the OS lock again. SQLite closes a descriptor of a newly made file while it sets it up, and on
+     * POSIX closing any descriptor drops every lock the process holds on that file, ours included.
+     */
+    private void relock() throws IOException {
+        processLock.release();
+        FileLock again = lockChannel.tryLock(LOCK_POSITION, 1, false);
+        if (again == null) {
+            throw alreadyOpen(file);
         }
+        processLock = again;
+    }
+
+    private static QuerentException alreadyOpen(Path file) {
+        return new QuerentException(ErrorKind.PROJECT, "the project " + file.getFileName()
+                + " is already open in another Querent window or command (perhaps under another name, through a"
+                + " link): close it there first");
+    }
+
+    static QuerentException notAProject(Path file, String why) {
+        return new QuerentException(ErrorKind.PROJECT, "the file " + file + " is not a Querent project or is damaged ("
+                + why + "): nothing was changed. Restore it from a backup, or delete it and create the project with"
+                + " 'querent init'");
     }
 
     public Path file() {
@@ -123,7 +176,7 @@ public final class Database implements AutoCloseable {
             ensureOpen();
             return work.apply(connection);
         } catch (SQLException e) {
-            throw StorageErrors.sql("reading the project failed", e);
+            throw StorageErrors.sql("reading the project failed", e, file);
         } finally {
             access.unlock();
         }
@@ -145,14 +198,15 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, an Error too: restoring autocommit below would otherwise commit half the work.
                 rollbackQuietly();
                 throw e;
             } finally {
                 restoreAutoCommit();
             }
         } catch (SQLException e) {
-            throw StorageErrors.sql("saving to the project failed", e);
+            throw StorageErrors.sql("saving to the project failed", e, file);
         } finally {
             access.unlock();
         }
@@ -209,18 +263,13 @@ public final class Database implements AutoCloseable {
             } catch (SQLException ignored) {
                 // Nothing more can be done for a connection that fails to close.
             }
-            releaseQuietly(processLock, lockChannel);
-            try {
-                Files.deleteIfExists(lockFileOf(file));
-            } catch (IOException ignored) {
-                // A leftover lock file is harmless: only a held OS lock blocks another process.
-            }
+            releaseQuietly(processLock, lockChannel, identity);
         } finally {
             access.unlock();
         }
     }
 
-    private static void releaseQuietly(FileLock lock, FileChannel channel) {
+    private static void releaseQuietly(FileLock lock, FileChannel channel, Object identity) {
         try {
             if (lock != null && lock.isValid()) {
                 lock.release();
@@ -229,6 +278,9 @@ public final class Database implements AutoCloseable {
             // Closing the channel below releases the lock too.
         }
         closeQuietly(channel);
+        if (identity != null) {
+            HELD.remove(identity);
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

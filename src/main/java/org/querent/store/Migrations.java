@@ -34,9 +34,10 @@ public final class Migrations {
             throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
                     + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
         }
-        if (version == 0 && !created && !looksEmpty(db)) {
-            throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
-                    + " is not a Querent project: open a .querent file made by 'querent init'");
+        if (version == 0 && !created) {
+            // Only 'init' makes a project: an empty or foreign file is reported, never migrated in place.
+            throw Database.notAProject(db.file(), looksEmpty(db) ? "it holds no Querent tables"
+                    : "it holds other tables; open a .querent file made by 'querent init'");
         }
         for (int v = version; v < CURRENT_VERSION; v++) {
             String script = load(SCRIPTS.get(v));

@@ -1,6 +1,8 @@
 package org.querent.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 import org.querent.common.ErrorKind;
@@ -11,6 +13,17 @@ import org.sqlite.SQLiteException;
 /** Turns SQLite and I/O failures into messages a user can act on. */
 final class StorageErrors {
     private StorageErrors() {
+    }
+
+    /** As {@link #sql(String, SQLException)}, naming the file itself when it is the read-only part. */
+    static QuerentException sql(String context, SQLException e, Path file) {
+        SQLiteErrorCode code = codeOf(e);
+        if (file != null && (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN)
+                && Files.exists(file) && !Files.isWritable(file)) {
+            return new QuerentException(ErrorKind.STORAGE, context + ": the project file " + file.getFileName()
+                    + " is read-only. Make it writable (chmod u+w) to change it", e);
+        }
+        return sql(context, e);
     }
 
     static QuerentException sql(String context, SQLException e) {

@@ -4,26 +4,22 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 
 /**
- * One open project file: a single SQLite connection (WAL, foreign keys) guarded by an OS lock on the
- * file itself so a second process (or a second open in this one) cannot open the same project. All access goes through {@link #read} and
+ * One open project file: a single SQLite connection (WAL, foreign keys) guarded by a lock file so a
+ * second process cannot open the same project. All access goes through {@link #read} and
  * {@link #write}, which serialise callers: the project has exactly one writer.
  */
 public final class Database implements AutoCloseable {
@@ -31,32 +27,59 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final FileChannel lockChannel;
-    private FileLock processLock;
-    private final Object identity;
+    private final FileLock processLock;
+    private final IdentityLock identityLock;
     private final ReentrantLock access = new ReentrantLock();
+    private final boolean readOnly;
     private boolean closed;
 
-    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock, Object identity) {
+    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock,
+                     IdentityLock identityLock) {
         this.file = file;
-        this.identity = identity;
+        this.identityLock = identityLock;
+        this.readOnly = identityLock == null;
         this.connection = connection;
         this.lockChannel = lockChannel;
         this.processLock = processLock;
     }
 
-    /** File identities (device and inode) this JVM holds open, so a second open never touches the OS lock. */
-    private static final Set<Object> HELD = ConcurrentHashMap.newKeySet();
-
     /**
-     * Where the process lock sits in the project file: far beyond SQLite's own lock bytes (at 1 GiB), so
-     * the two never meet. Locking the file itself, not a file named after it, makes a symlink or a hard
-     * link to the same project meet the same lock.
+     * Opens an existing project for writing, waiting up to {@code wait} while another process holds it
+     * ({@code onWait} hears once that it waits); then refuses as {@link #open(Path, boolean)} does.
      */
-    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+    public static Database open(Path file, java.time.Duration wait, Runnable onWait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return open(file, false);
+            } catch (QuerentException e) {
+                if (!e.getMessage().contains("already open") || System.nanoTime() >= deadline) {
+                    if (told) {
+                        throw new QuerentException(e.kind(), e.getMessage() + " (waited " + wait.toSeconds() + " s)", e);
+                    }
+                    throw wait.isZero() && e.getMessage().contains("already open")
+                            ? new QuerentException(e.kind(), e.getMessage()
+                                    + "; or give --wait SECONDS to wait for it", e)
+                            : e;
+                }
+                if (!told) {
+                    onWait.run();
+                    told = true;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
 
     /**
      * Opens (and creates when {@code create}) the project file, takes the process lock and brings the
-     * schema up to date. Only {@code create} makes a project: an empty or foreign file is refused as is.
+     * schema up to date.
      */
     public static Database open(Path file, boolean create) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -64,105 +87,131 @@ public final class Database implements AutoCloseable {
             throw QuerentException.notFound("project file not found: " + absolute
                     + " (check the path, or create a project with 'querent init')");
         }
-        if (create && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+        if (create && Files.exists(absolute)) {
             throw QuerentException.usage("a file already exists at " + absolute
                     + ": choose another project name or delete the old file");
         }
+        if (!create) {
+            ProjectFileCheck.requireProjectFile(absolute);
+            if (!Files.isWritable(absolute)) {
+                throw new QuerentException(ErrorKind.STORAGE, "the project file " + absolute.getFileName()
+                        + " is read-only: make it writable to label (chmod u+w " + absolute.getFileName()
+                        + "); 'querent status' and 'querent export' can read it as it is");
+            }
+        }
+        Object reservation = create ? null : IdentityLock.reserve(absolute);
         FileChannel channel = null;
-        FileLock lock = null;
-        Object identity = null;
+        FileLock lock;
+        Path lockFile = lockFileOf(absolute);
         try {
-            if (create) {
-                Files.createDirectories(absolute.getParent());
-                Files.createFile(absolute);
-            } else if (Files.size(absolute) == 0) {
-                throw notAProject(absolute, "it is empty (0 bytes)");
-            }
-            identity = Files.readAttributes(absolute, BasicFileAttributes.class).fileKey();
-            if (identity == null) {
-                identity = absolute.toRealPath(); // a file system without inodes: the real path is the best key
-            }
-            if (!HELD.add(identity)) {
-                identity = null;
-                throw alreadyOpen(absolute);
-            }
-            channel = FileChannel.open(absolute, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            lock = channel.tryLock(LOCK_POSITION, 1, false);
+            Files.createDirectories(absolute.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
-        } catch (AccessDeniedException e) {
-            releaseQuietly(null, channel, identity);
-            throw new QuerentException(ErrorKind.STORAGE, "the project file " + absolute + " is read-only: "
-                    + "make it writable (chmod u+w) to change it; 'status' and 'export' can still read it", e);
         } catch (IOException e) {
-            releaseQuietly(null, channel, identity);
+            closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
             throw StorageErrors.io("cannot lock the project " + absolute, e);
-        } catch (RuntimeException e) {
-            releaseQuietly(null, channel, identity);
-            throw e;
         }
         if (lock == null) {
-            releaseQuietly(null, channel, identity);
-            throw alreadyOpen(absolute);
+            closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
+            throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
+                    + " is already open in another Querent window or command: close it there first"
+                    + " (lock: " + lockFile + ")");
         }
-        Database db = null;
+        IdentityLock identity;
         try {
+            identity = IdentityLock.acquire(absolute, create, reservation);
+        } catch (RuntimeException e) {
+            IdentityLock.unreserve(reservation);
+            releaseQuietly(lock, channel);
+            throw e;
+        }
+        try {
+            writeOwner(channel);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
-            db = new Database(absolute, connection, channel, lock, identity);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA foreign_keys=ON");
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            Migrations.apply(db, create);
-            if (create) {
-                db.relock();
+            Database db = new Database(absolute, connection, channel, lock, identity);
+            try {
+                Migrations.apply(db, create);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
             }
             return db;
         } catch (SQLException e) {
-            release(db, lock, channel, identity);
-            throw StorageErrors.sql("cannot open the project " + absolute, e, absolute);
-        } catch (IOException e) {
-            release(db, lock, channel, identity);
-            throw StorageErrors.io("cannot lock the project " + absolute, e);
-        } catch (Throwable e) {
-            release(db, lock, channel, identity);
+            identity.close();
+            releaseQuietly(lock, channel);
+            throw StorageErrors.sql("cannot open the project " + absolute, e);
+        } catch (RuntimeException e) {
+            identity.close();
+            releaseQuietly(lock, channel);
+            if (create) {
+                deleteQuietly(absolute); // a half-made new project would later read as a damaged one
+            }
             throw e;
         }
     }
 
-    private static void release(Database db, FileLock lock, FileChannel channel, Object identity) {
-        if (db != null) {
-            db.close();
-        } else {
-            releaseQuietly(lock, channel, identity);
-        }
-    }
-
     /**
-     * Takes the OS lock again. SQLite closes a descriptor of a newly made file while it sets it up, and on
-     * POSIX closing any descriptor drops every lock the process holds on that file, ours included.
+     * Opens the project to read only, beside a writer that may hold it (SQLite's WAL lets readers run
+     * next to one writer) or on a read-only file or mount. Takes no lock; {@link #write} is refused.
      */
-    private void relock() throws IOException {
-        processLock.release();
-        FileLock again = lockChannel.tryLock(LOCK_POSITION, 1, false);
-        if (again == null) {
-            throw alreadyOpen(file);
+    public static Database openReader(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw QuerentException.notFound("project file not found: " + absolute
+                    + " (check the path, or create a project with 'querent init')");
         }
-        processLock = again;
+        ProjectFileCheck.requireProjectFile(absolute);
+        // Nothing can write a file whose folder is read-only (a read-only mount, a CD): SQLite may then
+        // read it as immutable, without the -shm file it could not create.
+        boolean frozen = !Files.isWritable(absolute.getParent()) || !Files.isWritable(absolute);
+        boolean walLeft = Files.exists(absolute.resolveSibling(absolute.getFileName() + "-wal"));
+        String uri = "jdbc:sqlite:" + absolute.toUri() + "?mode=ro" + (frozen && !walLeft ? "&immutable=1" : "");
+        try {
+            Connection connection = DriverManager.getConnection(uri);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            Database db = new Database(absolute, connection, null, null, null);
+            try {
+                Migrations.requireReadable(db);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        } catch (SQLException e) {
+            throw StorageErrors.sql("cannot read the project " + absolute, e);
+        }
     }
 
-    private static QuerentException alreadyOpen(Path file) {
-        return new QuerentException(ErrorKind.PROJECT, "the project " + file.getFileName()
-                + " is already open in another Querent window or command (perhaps under another name, through a"
-                + " link): close it there first");
+    /** Opened by {@link #openReader}: reads only. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
-    static QuerentException notAProject(Path file, String why) {
-        return new QuerentException(ErrorKind.PROJECT, "the file " + file + " is not a Querent project or is damaged ("
-                + why + "): nothing was changed. Restore it from a backup, or delete it and create the project with"
-                + " 'querent init'");
+    static Path lockFileOf(Path project) {
+        return project.resolveSibling(project.getFileName() + ".lock");
+    }
+
+    private static void writeOwner(FileChannel channel) {
+        try {
+            String owner = "pid " + ProcessHandle.current().pid() + "\n";
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException ignored) {
+            // The owner note is only a courtesy for a person looking at the lock file.
+        }
     }
 
     public Path file() {
@@ -176,7 +225,7 @@ public final class Database implements AutoCloseable {
             ensureOpen();
             return work.apply(connection);
         } catch (SQLException e) {
-            throw StorageErrors.sql("reading the project failed", e, file);
+            throw StorageErrors.sql("reading the project failed", e);
         } finally {
             access.unlock();
         }
@@ -187,6 +236,10 @@ public final class Database implements AutoCloseable {
      * calls join the outer transaction.
      */
     public <T> T write(SqlFunction<Connection, T> work) {
+        if (readOnly) {
+            throw QuerentException.usage("the project " + file.getFileName() + " is open for reading only:"
+                    + " this step needs to write (close the project elsewhere, check the file is writable)");
+        }
         access.lock();
         try {
             ensureOpen();
@@ -199,14 +252,14 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (Throwable e) {
-                // Any failure, an Error too: restoring autocommit below would otherwise commit half the work.
+                // Any failure, an Error included: setAutoCommit(true) below would otherwise commit half a transaction.
                 rollbackQuietly();
                 throw e;
             } finally {
                 restoreAutoCommit();
             }
         } catch (SQLException e) {
-            throw StorageErrors.sql("saving to the project failed", e, file);
+            throw StorageErrors.sql("saving to the project failed", e);
         } finally {
             access.unlock();
         }
@@ -253,23 +306,33 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (SQLException ignored) {
-                // Closing still releases everything; the WAL is replayed at the next open.
+            if (!readOnly) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (SQLException ignored) {
+                    // Closing still releases everything; the WAL is replayed at the next open.
+                }
             }
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // Nothing more can be done for a connection that fails to close.
             }
-            releaseQuietly(processLock, lockChannel, identity);
+            if (!readOnly) {
+                identityLock.close();
+                releaseQuietly(processLock, lockChannel);
+                try {
+                    Files.deleteIfExists(lockFileOf(file));
+                } catch (IOException ignored) {
+                    // A leftover lock file is harmless: only a held OS lock blocks another process.
+                }
+            }
         } finally {
             access.unlock();
         }
     }
 
-    private static void releaseQuietly(FileLock lock, FileChannel channel, Object identity) {
+    private static void releaseQuietly(FileLock lock, FileChannel channel) {
         try {
             if (lock != null && lock.isValid()) {
                 lock.release();
@@ -278,8 +341,15 @@ public final class Database implements AutoCloseable {
             // Closing the channel below releases the lock too.
         }
         closeQuietly(channel);
-        if (identity != null) {
-            HELD.remove(identity);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException ignored) {
+            // The failure being thrown is the one to report.
         }
     }
 

@@ -35,9 +35,9 @@ public final class Migrations {
                     + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
         }
         if (version == 0 && !created) {
-            // Only 'init' makes a project: an empty or foreign file is reported, never migrated in place.
-            throw Database.notAProject(db.file(), looksEmpty(db) ? "it holds no Querent tables"
-                    : "it holds other tables; open a .querent file made by 'querent init'");
+            // Only 'init' creates a project: an empty or foreign database is reported, never initialised.
+            throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
+                    + " is not a Querent project: open a .querent file made by 'querent init'");
         }
         for (int v = version; v < CURRENT_VERSION; v++) {
             String script = load(SCRIPTS.get(v));
@@ -54,19 +54,27 @@ public final class Migrations {
         }
     }
 
+    /** For a reader, which cannot migrate: the file must be a project at this build's schema. */
+    static void requireReadable(Database db) {
+        int version = db.read(Migrations::userVersion);
+        if (version > CURRENT_VERSION) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
+                    + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
+        }
+        if (version == 0) {
+            throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
+                    + " is not a Querent project: open a .querent file made by 'querent init'");
+        }
+        if (version < CURRENT_VERSION) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by an older Querent (schema "
+                    + version + "): open it once with a command that writes, such as 'querent import', to upgrade it");
+        }
+    }
+
     static int userVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
-    }
-
-    private static boolean looksEmpty(Database db) {
-        return db.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                return rs.next() && rs.getInt(1) == 0;
-            }
-        });
     }
 
     private static String load(String name) {

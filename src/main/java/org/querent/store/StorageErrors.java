@@ -1,8 +1,6 @@
 package org.querent.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 
 import org.querent.common.ErrorKind;
@@ -13,17 +11,6 @@ import org.sqlite.SQLiteException;
 /** Turns SQLite and I/O failures into messages a user can act on. */
 final class StorageErrors {
     private StorageErrors() {
-    }
-
-    /** As {@link #sql(String, SQLException)}, naming the file itself when it is the read-only part. */
-    static QuerentException sql(String context, SQLException e, Path file) {
-        SQLiteErrorCode code = codeOf(e);
-        if (file != null && (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN)
-                && Files.exists(file) && !Files.isWritable(file)) {
-            return new QuerentException(ErrorKind.STORAGE, context + ": the project file " + file.getFileName()
-                    + " is read-only. Make it writable (chmod u+w) to change it", e);
-        }
-        return sql(context, e);
     }
 
     static QuerentException sql(String context, SQLException e) {
@@ -37,7 +24,8 @@ final class StorageErrors {
                 case SQLITE_READONLY_DBMOVED:
                 case SQLITE_CANTOPEN:
                     return new QuerentException(ErrorKind.STORAGE, context
-                            + ": the project file cannot be written. Check that its folder exists and is writable", e);
+                            + ": the project file cannot be written. Check that the file itself is writable (not read-only) and that"
+                            + " its folder exists and is writable (SQLite writes its journal there)", e);
                 case SQLITE_BUSY:
                 case SQLITE_LOCKED:
                     return new QuerentException(ErrorKind.PROJECT, context

@@ -84,6 +84,83 @@ class DatabaseTest {
     }
 
     @Test
+    void anErrorInsideAWriteRollsBackInsteadOfCommittingHalfOfIt() {
+        Path file = dir.resolve("p.querent");
+        try (Database db = Database.open(file, true)) {
+            ItemRepository items = new ItemRepository(db, Clock.systemUTC());
+            AssertionError thrown = assertThrows(AssertionError.class, () -> db.write(c -> {
+                items.upsert(List.of(item("half.txt", "half")));
+                throw new AssertionError("native failure in the middle of a write");
+            }));
+            assertEquals("native failure in the middle of a write", thrown.getMessage());
+            assertTrue(items.byKey("half.txt").isEmpty(), "the first half of the transaction was rolled back");
+            items.upsert(List.of(item("after.txt", "after")));
+            assertTrue(items.byKey("after.txt").isPresent(), "the connection is usable after the Error");
+        }
+    }
+
+    @Test
+    void anEmptyFileIsReportedAsDamagedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("empty.querent");
+        Files.createFile(file);
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertEquals(ErrorKind.PROJECT, e.kind());
+        assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+        assertEquals(0, Files.size(file), "never initialised in place");
+    }
+
+    @Test
+    void aFileWithoutSqliteHeaderIsReportedAsDamaged() throws Exception {
+        Path file = dir.resolve("junk.querent");
+        Files.write(file, "this is not a database at all, just some text".getBytes());
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("damaged or not a Querent project"), e.getMessage());
+    }
+
+    @Test
+    void anEmptySqliteDatabaseIsNotTurnedIntoAProject() throws Exception {
+        Path file = dir.resolve("blank.querent");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 0");
+            st.execute("VACUUM"); // writes the header page
+        }
+        assertTrue(Files.size(file) > 0);
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+    }
+
+    @Test
+    void theSameProjectThroughASymlinkOrAHardLinkIsRefused() throws Exception {
+        Path file = dir.resolve("p.querent");
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Path symlink = Files.createSymbolicLink(other.resolve("sym.querent"), file.toAbsolutePath());
+        try (Database first = Database.open(file, true)) {
+            Path hardLink = Files.createLink(other.resolve("hard.querent"), file);
+            for (Path alias : List.of(symlink, hardLink)) {
+                QuerentException e = assertThrows(QuerentException.class, () -> Database.open(alias, false),
+                        alias.toString());
+                assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            }
+        }
+        Database.open(other.resolve("hard.querent"), false).close();
+    }
+
+    @Test
+    void aHardLinkToAProjectOpenInAnotherProcessIsRefused() throws Exception {
+        Path file = dir.resolve("p.querent");
+        Path hardLink = Files.createDirectories(dir.resolve("b")).resolve("alias.querent");
+        try (Database first = Database.open(file, true)) {
+            Files.createLink(hardLink, file);
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    OpenProjectMain.class.getName(), hardLink.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertEquals(3, p.waitFor(), output);
+            assertTrue(output.contains("already open"), output);
+        }
+    }
+
+    @Test
     void aFullDiskFailsTheWriteWithAMessageAndKeepsEarlierDecisions() {
         Path file = dir.resolve("p.querent");
         try (Database db = Database.open(file, true)) {
@@ -193,8 +270,8 @@ class DatabaseTest {
         Path file = Files.createFile(dir.resolve("empty.querent"));
         QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
         assertEquals(ErrorKind.PROJECT, e.kind());
-        assertTrue(e.getMessage().contains("not a Querent project or is damaged"), e.getMessage());
-        assertTrue(e.getMessage().contains("querent init"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+        assertTrue(e.getMessage().contains("init"), e.getMessage());
         assertEquals(0, Files.size(file), "not migrated in place");
     }
 
@@ -206,7 +283,7 @@ class DatabaseTest {
             st.execute("VACUUM"); // a valid SQLite file with no tables
         }
         QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
-        assertTrue(e.getMessage().contains("not a Querent project or is damaged"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
             rs.next();
@@ -219,7 +296,7 @@ class DatabaseTest {
         Path file = dir.resolve("junk.querent");
         Files.write(file, "this is not a database at all, just some text".repeat(100).getBytes());
         QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
-        assertTrue(e.getMessage().contains("not a Querent project or is damaged"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
     }
 
     private static String secondProcessOutput(Path project) throws Exception {

@@ -99,6 +99,7 @@ public final class Database implements AutoCloseable {
                         + "); 'querent status' and 'querent export' can read it as it is");
             }
         }
+        Object reservation = create ? null : IdentityLock.reserve(absolute);
         FileChannel channel = null;
         FileLock lock;
         Path lockFile = lockFileOf(absolute);
@@ -111,18 +112,21 @@ public final class Database implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
             throw StorageErrors.io("cannot lock the project " + absolute, e);
         }
         if (lock == null) {
             closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
             throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
                     + " is already open in another Querent window or command: close it there first"
                     + " (lock: " + lockFile + ")");
         }
         IdentityLock identity;
         try {
-            identity = IdentityLock.acquire(absolute, create);
+            identity = IdentityLock.acquire(absolute, create, reservation);
         } catch (RuntimeException e) {
+            IdentityLock.unreserve(reservation);
             releaseQuietly(lock, channel);
             throw e;
         }

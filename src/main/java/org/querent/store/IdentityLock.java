@@ -1,5 +1,8 @@
 package org.querent.store;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,12 +26,75 @@ import org.querent.common.QuerentException;
  * beside the project remains the guard.
  */
 final class IdentityLock implements AutoCloseable {
+    /**
+     * Files this JVM holds open, by identity. A refused second open must not even open a descriptor of
+     * a lock file the first open holds: closing it would drop the first open's POSIX lock, and another
+     * process could then open the project beside it.
+     */
+    private static final Set<Object> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private Object reserved;
 
     private IdentityLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /**
+     * Refuses at once when this JVM already holds the existing project (under any name), and marks it
+     * held; {@link #unreserve} undoes that when the open fails before {@link #acquire}.
+     */
+    static Object reserve(Path project) {
+        Object key = identityOf(project);
+        if (!HELD_HERE.add(key)) {
+            throw alreadyOpen(project);
+        }
+        return key;
+    }
+
+    static void unreserve(Object key) {
+        if (key != null) {
+            HELD_HERE.remove(key);
+        }
+    }
+
+    private static Object identityOf(Path project) {
+        try {
+            Object key = Files.readAttributes(project, BasicFileAttributes.class).fileKey();
+            return key != null ? key : project.toRealPath();
+        } catch (IOException e) {
+            throw StorageErrors.io("cannot read the project " + project, e);
+        }
+    }
+
+    private static QuerentException alreadyOpen(Path project) {
+        return new QuerentException(ErrorKind.PROJECT, "the project " + project.getFileName()
+                + " is already open in another Querent window or command (perhaps under another name:"
+                + " a link to the same file): close it there first");
+    }
+
+    /** As {@link #acquire(Path, boolean)}, keeping the reservation made by {@link #reserve} until closed. */
+    static IdentityLock acquire(Path project, boolean create, Object reservation) {
+        Object key = reservation;
+        if (key == null) {
+            IdentityLock made = acquire(project, create); // creates the file first when new
+            made.reserved = reserveNew(project, made);
+            return made;
+        }
+        IdentityLock made = acquire(project, create);
+        made.reserved = key;
+        return made;
+    }
+
+    private static Object reserveNew(Path project, IdentityLock made) {
+        try {
+            return reserve(project);
+        } catch (RuntimeException e) {
+            made.close();
+            throw e;
+        }
     }
 
     static IdentityLock acquire(Path project, boolean create) {
@@ -89,6 +155,8 @@ final class IdentityLock implements AutoCloseable {
 
     @Override
     public void close() {
+        unreserve(reserved);
+        reserved = null;
         if (channel == null || !channel.isOpen()) {
             return;
         }

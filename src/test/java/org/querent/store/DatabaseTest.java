@@ -194,6 +194,120 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void anErrorInsideAWriteRollsTheWholeTransactionBack() {
+        Path file = dir.resolve("p.querent");
+        try (Database db = Database.open(file, true)) {
+            ItemRepository items = new ItemRepository(db, Clock.systemUTC());
+            items.upsert(List.of(item("kept.txt", "kept")));
+            assertThrows(OutOfMemoryError.class, () -> db.write(c -> {
+                items.upsert(List.of(item("half.txt", "half")));
+                throw new OutOfMemoryError("simulated, after half the work");
+            }));
+            assertTrue(items.byKey("half.txt").isEmpty(), "the write before the Error was rolled back");
+            items.upsert(List.of(item("after.txt", "after")));
+        }
+        try (Database db = Database.open(file, false)) {
+            ItemRepository items = new ItemRepository(db, Clock.systemUTC());
+            assertTrue(items.byKey("half.txt").isEmpty(), "nothing of the failed write reached the file");
+            assertTrue(items.byKey("kept.txt").isPresent() && items.byKey("after.txt").isPresent());
+        }
+    }
+
+    @Test
+    void aMigrationStoppedByAnErrorLeavesNoHalfAppliedSchema() throws Exception {
+        Path file = dir.resolve("p.querent");
+        try (Database db = Database.open(file, true)) {
+            // The shape of a migration step: DDL, then the version bump, in one write; an Error in between.
+            assertThrows(StackOverflowError.class, () -> db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE half_applied(x)");
+                    st.execute("PRAGMA user_version = " + (Migrations.CURRENT_VERSION + 1));
+                }
+                throw new StackOverflowError("simulated native failure mid-migration");
+            }));
+            assertEquals(Migrations.CURRENT_VERSION, (int) db.read(Migrations::userVersion));
+            assertEquals(0, (int) db.read(c -> {
+                try (var rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'half_applied'")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }));
+        }
+        Database.open(file, false).close(); // still a whole, current project
+    }
+
+    @Test
+    void theSameProjectThroughASymlinkIsRefusedWhileOpen() throws Exception {
+        Path file = dir.resolve("p.querent");
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(other.resolve("alias.querent"), file.toAbsolutePath());
+        try (Database first = Database.open(file, true)) {
+            QuerentException e = assertThrows(QuerentException.class, () -> Database.open(link, false));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            assertTrue(secondProcessOutput(link).contains("already open"), "refused in another process too");
+        }
+        Database.open(link, false).close();
+    }
+
+    @Test
+    void theSameProjectThroughAHardLinkIsRefusedWhileOpen() throws Exception {
+        Path file = dir.resolve("p.querent");
+        Database.open(file, true).close();
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Path hard = Files.createLink(other.resolve("hard.querent"), file);
+        try (Database first = Database.open(file, false)) {
+            QuerentException e = assertThrows(QuerentException.class, () -> Database.open(hard, false));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            assertTrue(secondProcessOutput(hard).contains("already open"), "refused in another process too");
+        }
+        Database.open(hard, false).close();
+    }
+
+    @Test
+    void anEmptyProjectFileIsReportedAsDamagedAndLeftUntouched() throws Exception {
+        Path file = Files.createFile(dir.resolve("empty.querent"));
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertEquals(ErrorKind.PROJECT, e.kind());
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+        assertTrue(e.getMessage().contains("init"), e.getMessage());
+        assertEquals(0, Files.size(file), "not migrated in place");
+    }
+
+    @Test
+    void anEmptySqliteFileIsNotMigratedIntoAProject() throws Exception {
+        Path file = dir.resolve("blank.querent");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA page_size = 4096");
+            st.execute("VACUUM"); // a valid SQLite file with no tables
+        }
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no schema was written into the file");
+        }
+    }
+
+    @Test
+    void aDamagedProjectFileIsReportedAsSuch() throws Exception {
+        Path file = dir.resolve("junk.querent");
+        Files.write(file, "this is not a database at all, just some text".repeat(100).getBytes());
+        QuerentException e = assertThrows(QuerentException.class, () -> Database.open(file, false));
+        assertTrue(e.getMessage().contains("not a Querent project"), e.getMessage());
+    }
+
+    private static String secondProcessOutput(Path project) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                OpenProjectMain.class.getName(), project.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(3, p.waitFor(), output);
+        return output;
+    }
+
     static NewItem item(String key, String body) {
         return new NewItem(key, key, -1, ItemKind.TEXT, "", body.length(), body.length(), 1L,
                 Integer.toHexString(body.hashCode()) + key, body, null, null);

@@ -6,13 +6,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.learn.TrainSettings;
+import org.querent.learn.pool.HeadKind;
 import org.querent.runtime.QuerentCache;
 import org.querent.simulate.CurvePoint;
 import org.querent.simulate.CurveSummary;
@@ -62,6 +65,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "How the initial labels are picked before any model: random or typiclust, or any strategy "
                     + "name (default: ${DEFAULT-VALUE}).")
     String initialStrategy;
+    @Option(names = "--head", defaultValue = "supervised", paramLabel = "HEAD",
+            description = "Head trained each round: supervised, spreading, self-training or auto (default: ${DEFAULT-VALUE}).")
+    String head;
     @Mixin
     QueueCommand.RuleOptions rules;
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
@@ -82,7 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SimulationSettings settings = new SimulationSettings(strategies, seeds, initial, batch, budget, testFraction,
-                TrainSettings.defaults().withC(c), initialStrategy, rules.toRules());
+                TrainSettings.defaults().withC(c), initialStrategy, rules.toRules(), HeadKind.byName(head));
         org.querent.query.Strategies.byName(initialStrategy); // an unknown name fails before the embedding
         Path cacheFolder = cache != null ? cache : QuerentCache.root().resolve("simulate");
         long start = System.nanoTime();
@@ -95,11 +101,14 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write("strategy,seed,labels,accuracy,macro_f1\n");
-                points = new Simulator().run(dataset, settings, p -> {
+                w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted\n");
+                Map<String, Simulator.RoundHead> fitted = new HashMap<>();
+                points = new Simulator().onRoundHead(h -> fitted.put(h.strategy() + "/" + h.seed() + "/" + h.labels(), h))
+                        .run(dataset, settings, p -> {
                     try {
-                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f%n", p.strategy(), p.seed(), p.labels(),
-                                p.accuracy(), p.macroF1()));
+                        Simulator.RoundHead h = fitted.get(p.strategy() + "/" + p.seed() + "/" + p.labels());
+                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%s,%s%n", p.strategy(), p.seed(), p.labels(),
+                                p.accuracy(), p.macroF1(), settings.head().id(), h == null ? "" : h.fitted().id()));
                         w.flush();
                     } catch (IOException e) {
                         throw new QuerentException(ErrorKind.STORAGE, "cannot write " + out + ": " + e.getMessage(), e);

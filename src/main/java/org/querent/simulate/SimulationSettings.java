@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.querent.common.QuerentException;
 import org.querent.learn.TrainSettings;
+import org.querent.learn.pool.HeadKind;
 import org.querent.query.rules.BatchRules;
 
 /**
@@ -19,9 +20,17 @@ import org.querent.query.rules.BatchRules;
  * @param initialStrategy how the initial labels are picked from the pool before any model: "random" (the
  *                     same shuffle as always), or any strategy name, given uniform probabilities (e.g. typiclust)
  * @param rules        hybrid batch rules applied to every strategy's batches
+ * @param head         the head trained each round: supervised, spreading, self-training or auto
  */
 public record SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget,
-                                 double testFraction, TrainSettings train, String initialStrategy, BatchRules rules) {
+                                 double testFraction, TrainSettings train, String initialStrategy, BatchRules rules,
+                                 HeadKind head) {
+
+    /** The supervised head. */
+    public SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget, double testFraction,
+                              TrainSettings train, String initialStrategy, BatchRules rules) {
+        this(strategies, seeds, initial, batch, budget, testFraction, train, initialStrategy, rules, HeadKind.SUPERVISED);
+    }
 
     /** Random initial labels and no batch rules. */
     public SimulationSettings(List<String> strategies, int seeds, int initial, int batch, int budget, double testFraction,
@@ -35,6 +44,9 @@ public record SimulationSettings(List<String> strategies, int seeds, int initial
         }
         if (rules == null) {
             rules = BatchRules.none();
+        }
+        if (head == null) {
+            head = HeadKind.SUPERVISED;
         }
         if (strategies.isEmpty() || seeds < 1 || initial < 1 || batch < 1 || budget < initial) {
             throw QuerentException.usage("simulate needs at least one strategy, --seeds >= 1, --initial >= 1, --batch >= 1 "

@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
+import org.querent.common.Cancellation;
 import org.querent.common.QuerentException;
 import org.querent.learn.Committee;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
-import org.querent.learn.HeadTrainer;
 import org.querent.learn.Splits;
 import org.querent.learn.TrainingData;
+import org.querent.learn.graph.NeighbourSearch;
+import org.querent.learn.pool.HeadKind;
+import org.querent.learn.pool.HeadSelection;
+import org.querent.learn.pool.LabelSpreading;
+import org.querent.learn.pool.PoolData;
+import org.querent.learn.pool.PoolFit;
+import org.querent.learn.pool.PoolGraph;
+import org.querent.learn.pool.PoolLearner;
 import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
@@ -30,11 +38,27 @@ import org.querent.query.rules.Pick;
  * row (scan order), as in a project.
  */
 public final class Simulator {
-    private final HeadTrainer trainer = new HeadTrainer();
+    /** Neighbours per item in the graph of the pool heads. */
+    public static final int GRAPH_K = 10;
+
+    /** What each round's head decided, for the caller to log (auto's choice and its figures). */
+    public record RoundHead(String strategy, int seed, int labels, HeadKind fitted, String reason) {
+    }
+
+    private Consumer<RoundHead> headLog = h -> { };
+
+    /** Receives the head of every round (auto's choice and why). */
+    public Simulator onRoundHead(Consumer<RoundHead> log) {
+        this.headLog = log;
+        return this;
+    }
 
     public List<CurvePoint> run(LabelledDataset data, SimulationSettings settings, Consumer<CurvePoint> sink) {
         List<QueryStrategy> strategies = settings.strategies().stream().map(Strategies::byName).toList();
         List<CurvePoint> all = new ArrayList<>();
+        // The graph covers every item, as a project's pool does; test labels are never seen.
+        PoolGraph graph = new PoolGraph(() -> NeighbourSearch.forPool(data.size()).build(data.embeddings(), GRAPH_K,
+                Cancellation.none()));
         for (int seed = 0; seed < settings.seeds(); seed++) {
             Splits.Split split = Splits.stratifiedHoldout(data.truth(), settings.testFraction(), seed);
             int[] pool = split.train();
@@ -44,7 +68,7 @@ public final class Simulator {
             }
             int[] initial = initialPicks(data, settings, pool, seed);
             for (QueryStrategy strategy : strategies) {
-                for (CurvePoint p : runOne(data, settings, strategy, seed, split.test(), pool, initial)) {
+                for (CurvePoint p : runOne(data, settings, strategy, seed, split.test(), pool, initial, graph)) {
                     all.add(p);
                     sink.accept(p);
                 }
@@ -54,7 +78,7 @@ public final class Simulator {
     }
 
     private List<CurvePoint> runOne(LabelledDataset data, SimulationSettings s, QueryStrategy strategy, int seed,
-                                    int[] test, int[] pool, int[] initial) {
+                                    int[] test, int[] pool, int[] initial, PoolGraph graph) {
         int classes = data.classes().size();
         boolean[] labelled = new boolean[data.size()];
         List<Integer> order = new ArrayList<>();
@@ -62,17 +86,28 @@ public final class Simulator {
             labelled[i] = true;
             order.add(i);
         }
-        float[][] testX = rows(data.embeddings(), test);
         int[] testY = Arrays.stream(test).map(i -> data.truth()[i]).toArray();
         List<CurvePoint> curve = new ArrayList<>();
+        PoolLearner learner = new PoolLearner(s.train().withSeed(seed), LabelSpreading.DEFAULT_ALPHA, false);
         Head head = null;
         int round = 0;
         while (true) {
             int[] train = order.stream().mapToInt(Integer::intValue).toArray();
-            TrainingData td = TrainingData.singleLabel(rows(data.embeddings(), train),
-                    Arrays.stream(train).map(i -> data.truth()[i]).toArray(), classes);
-            head = trainer.train(td, head, s.train().withSeed(seed)).head();
-            Evaluation eval = Evaluation.of(testY, Evaluation.argmax(head.predict(testX)), classes);
+            int[] trainY = Arrays.stream(train).map(i -> data.truth()[i]).toArray();
+            TrainingData td = TrainingData.singleLabel(rows(data.embeddings(), train), trainY, classes);
+            PoolData poolData = PoolData.singleLabel(data.embeddings(), train, trainY, classes);
+            HeadKind kind = s.head();
+            String reason = kind.id();
+            if (kind == HeadKind.AUTO) {
+                HeadSelection.Choice choice = HeadSelection.choose(learner, poolData, graph, HeadSelection.CANDIDATES,
+                        seed * 31L + round, Cancellation.none());
+                kind = choice.chosen();
+                reason = choice.reason();
+            }
+            PoolFit fit = learner.fit(kind, poolData, graph, head, Cancellation.none());
+            head = fit.head();
+            headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason));
+            Evaluation eval = Evaluation.of(testY, Evaluation.argmax(fit.predictRows(data.embeddings(), test)), classes);
             curve.add(new CurvePoint(strategy.name(), seed, train.length, eval.accuracy(), eval.macroF1()));
             if (train.length >= s.budget()) {
                 return curve;
@@ -84,7 +119,8 @@ public final class Simulator {
             int want = Math.min(s.batch(), s.budget() - train.length);
             float[][] candidateX = rows(data.embeddings(), candidates);
             long roundSeed = seed * 1_000_003L + round++;
-            QueryContext context = new QueryContext(head.predict(candidateX), candidateX, false, roundSeed);
+            QueryContext context = new QueryContext(fit.predictRows(data.embeddings(), candidates), candidateX, false,
+                    roundSeed);
             if (strategy.needsLabelled()) {
                 context = context.withLabelled(td.x(), td.primaryLabels());
             }

@@ -17,9 +17,21 @@ class LearnAndQueryDependenciesTest {
     @Test
     void learnDependsOnlyOnTheJdkAndCommon() {
         classes().that().resideInAPackage("org.querent.learn..")
+                .and().resideOutsideOfPackage("org.querent.learn.graph")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.querent.common..",
                         "org.querent.learn..")
                 .because("heads are reused by the session, the CLI and tests without ONNX, SQLite or JavaFX")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyOneClassKnowsTheNearestNeighbourLibrary() {
+        classes().that().resideInAPackage("org.querent.learn.graph")
+                .and().doNotHaveFullyQualifiedName("org.querent.learn.graph.JVectorNeighbourSearch")
+                .and().haveNameNotMatching(".*JVectorNeighbourSearch\\$.*")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.querent.common..",
+                        "org.querent.learn.graph..")
+                .because("the approximate-nearest-neighbour library is swapped by rewriting one file")
                 .check(MAIN);
     }
 

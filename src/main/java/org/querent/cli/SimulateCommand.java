@@ -101,14 +101,15 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted\n");
+                w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted,arm\n");
                 Map<String, Simulator.RoundHead> fitted = new HashMap<>();
                 points = new Simulator().onRoundHead(h -> fitted.put(h.strategy() + "/" + h.seed() + "/" + h.labels(), h))
                         .run(dataset, settings, p -> {
                     try {
                         Simulator.RoundHead h = fitted.get(p.strategy() + "/" + p.seed() + "/" + p.labels());
-                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%s,%s%n", p.strategy(), p.seed(), p.labels(),
-                                p.accuracy(), p.macroF1(), settings.head().id(), h == null ? "" : h.fitted().id()));
+                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%s,%s,%s%n", p.strategy(), p.seed(),
+                                p.labels(), p.accuracy(), p.macroF1(), settings.head().id(),
+                                h == null ? "" : h.fitted().id(), h == null || h.arm() == null ? "" : h.arm()));
                         w.flush();
                     } catch (IOException e) {
                         throw new QuerentException(ErrorKind.STORAGE, "cannot write " + out + ": " + e.getMessage(), e);

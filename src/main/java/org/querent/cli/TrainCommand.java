@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.querent.learn.Evaluation;
 import org.querent.learn.TrainSettings;
+import org.querent.learn.pool.HeadKind;
 import org.querent.project.Project;
 import org.querent.session.ModelSession;
 import org.querent.session.Pool;
@@ -24,12 +25,20 @@ final class TrainCommand implements Callable<Integer> {
     ProjectOptions project;
     @Option(names = "--c", defaultValue = "10", paramLabel = "C", description = "Inverse L2 strength (default: ${DEFAULT-VALUE}).")
     double c;
+    @Option(names = "--head", paramLabel = "HEAD", description = "Head to train, kept as the project's setting for "
+            + "later trainings: supervised, spreading, self-training or auto (default: the project's setting, "
+            + "supervised until set).")
+    String head;
 
     @Override
     public Integer call() {
         try (Interrupts interrupts = Interrupts.install(); Project p = project.open(); ModelSession model = new ModelSession(p)) {
+            HeadKind requested = head == null ? TrainingService.headOf(p) : HeadKind.byName(head);
             Pool pool = Pool.load(p, model.hash());
-            TrainingService.Trained t = new TrainingService(p).train(pool, TrainSettings.defaults().withC(c),
+            if (head != null) {
+                TrainingService.setHead(p, requested);
+            }
+            TrainingService.Trained t = new TrainingService(p).train(pool, TrainSettings.defaults().withC(c), requested,
                     interrupts.cancellation());
             Evaluation heldOut = t.report().heldOut();
             spec.commandLine().getOut().printf("model version %d: %d labels, %d iterations, %d ms%s%s%n", t.version(),
@@ -38,6 +47,7 @@ final class TrainCommand implements Callable<Integer> {
                             : String.format("; held-out accuracy %.3f, macro-F1 %.3f (%d-fold)", heldOut.accuracy(),
                             heldOut.macroF1(), TrainingService.FOLDS),
                     t.skippedUnscored() > 0 ? "; " + t.skippedUnscored() + " labelled items not scored yet (run score)" : "");
+            spec.commandLine().getOut().printf("head: %s (%s)%n", t.head().id(), t.headReason());
             if (t.calibration() != null) {
                 spec.commandLine().getOut().printf("calibrated: temperature %.2f, expected calibration error %.3f -> %.3f "
                         + "on held-out labels%n", t.calibration().temperature(), t.calibration().eceBefore(),

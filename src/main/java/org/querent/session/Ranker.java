@@ -10,9 +10,17 @@ public final class Ranker {
     private final Project project;
     private final ModelSession models;
 
+    private final PoolGraphCache graphs;
+
     public Ranker(Project project, ModelSession models) {
+        this(project, models, PoolGraphCache.user());
+    }
+
+    /** With another graph cache (tests keep theirs in a temporary folder). */
+    public Ranker(Project project, ModelSession models, PoolGraphCache graphs) {
         this.project = project;
         this.models = models;
+        this.graphs = graphs;
     }
 
     /** The pool and its predictions, or a clear error when nothing is scored yet. */
@@ -32,7 +40,11 @@ public final class Ranker {
     /** Predicts a loaded pool with the newest head, the model's classes, zero-shot, or nothing. */
     public Predictions predict(Pool pool) {
         HeadRecord head = project.heads().latest(pool.modelHash()).orElse(null);
-        return Predictor.predict(project, pool, head, head == null ? models.modelClassLabels() : java.util.List.of(),
+        Predictions predictions = Predictor.predict(project, pool, head,
+                head == null ? models.modelClassLabels() : java.util.List.of(),
                 head == null && models.readsText() ? models::embedTexts : null);
+        // a spreading version predicts its pool by spreading the labels over the neighbour graph
+        return SpreadPredictions.isSpreading(head) ? SpreadPredictions.of(project, pool, head, predictions, graphs)
+                : predictions;
     }
 }

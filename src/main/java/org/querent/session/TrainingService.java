@@ -19,6 +19,12 @@ import org.querent.learn.TrainReport;
 import org.querent.learn.TrainResult;
 import org.querent.learn.TrainSettings;
 import org.querent.learn.TrainingData;
+import org.querent.learn.pool.HeadKind;
+import org.querent.learn.pool.HeadSelection;
+import org.querent.learn.pool.PoolData;
+import org.querent.learn.pool.PoolFit;
+import org.querent.learn.pool.PoolGraph;
+import org.querent.learn.pool.PoolLearner;
 import org.querent.project.Project;
 import org.querent.store.Decision;
 import org.querent.store.HeadRecord;
@@ -34,29 +40,62 @@ public final class TrainingService {
 
     private final Project project;
     private final HeadTrainer trainer = new HeadTrainer();
+    private final PoolGraphCache graphs;
 
     public TrainingService(Project project) {
-        this.project = project;
+        this(project, PoolGraphCache.user());
     }
 
-    /** A stored model version. */
-    /** A stored model version; {@code calibration} is null when there were too few labels to calibrate. */
-    public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration) {
+    /** With another graph cache (tests keep theirs in a temporary folder). */
+    public TrainingService(Project project, PoolGraphCache graphs) {
+        this.project = project;
+        this.graphs = graphs;
+    }
+
+    /**
+     * A stored model version; {@code calibration} is null when there were too few labels to calibrate (or the head
+     * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures).
+     */
+    public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration,
+                          HeadKind head, String headReason) {
         /** The accuracy on held-out labels, or null when there were too few to hold any out. */
         public Double heldOutAccuracy() {
             return report.heldOut() == null ? null : report.heldOut().accuracy();
         }
     }
 
-    /** The labelled items of the pool as training data, in taxonomy label order. */
-    public record LabelledSet(TrainingData data, long lastDecisionId, int skippedUnscored) {
+    /**
+     * The labelled items of the pool as training data, in taxonomy label order.
+     *
+     * @param rows the pool row of each training row
+     */
+    public record LabelledSet(TrainingData data, long lastDecisionId, int skippedUnscored, int[] rows) {
+        /** The whole pool with these labels: what a head that learns from the pool trains on. */
+        public PoolData poolData(Pool pool) {
+            return new PoolData(pool.embeddings(), rows, data.labels(), data.classes(), data.multiLabel());
+        }
+    }
+
+    /** Meta key of the project's head setting. */
+    static final String HEAD_KEY = "head";
+
+    /** The head the project trains (supervised until set). */
+    public static HeadKind headOf(Project project) {
+        return project.meta().get(HEAD_KEY).map(HeadKind::byName).orElse(HeadKind.SUPERVISED);
+    }
+
+    /** Sets the head the project trains from now on. */
+    public static void setHead(Project project, HeadKind head) {
+        project.meta().put(HEAD_KEY, head.id());
     }
 
     public LabelledSet labelledSet(Pool pool) {
         List<String> taxonomy = project.labelNames();
         Map<String, float[]> vectorByHash = new HashMap<>();
+        Map<String, Integer> rowByHash = new HashMap<>();
         for (int i = 0; i < pool.size(); i++) {
             vectorByHash.put(pool.items().get(i).contentHash(), pool.embeddings()[i]);
+            rowByHash.putIfAbsent(pool.items().get(i).contentHash(), i);
         }
         long lastDecision = project.decisions().lastId();
         // One training row per distinct content: a labelled duplicate must not count twice; the newest label wins.
@@ -75,17 +114,28 @@ public final class TrainingService {
         }
         List<float[]> x = new ArrayList<>();
         List<int[]> y = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
         labelsByHash.forEach((hash, labels) -> {
             x.add(vectorByHash.get(hash));
             y.add(labels);
+            rows.add(rowByHash.get(hash));
         });
         TrainingData data = new TrainingData(x.toArray(new float[0][]), y.toArray(new int[0][]), taxonomy.size(),
                 project.settings().multiLabel());
-        return new LabelledSet(data, lastDecision, skipped);
+        return new LabelledSet(data, lastDecision, skipped, rows.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Trains and stores a new head; fails with a clear message when there is nothing to learn from yet. */
+    /** Trains the project's head ({@link #headOf}) and stores it as a new version. */
     public Trained train(Pool pool, TrainSettings base, Cancellation cancel) {
+        return train(pool, base, headOf(project), cancel);
+    }
+
+    /**
+     * Trains and stores a new head; fails with a clear message when there is nothing to learn from yet.
+     *
+     * @param requested supervised, a pool head, or auto (chosen by cross-validation on the labels, at every training)
+     */
+    public Trained train(Pool pool, TrainSettings base, HeadKind requested, Cancellation cancel) {
         LabelledSet set = labelledSet(pool);
         TrainingData data = set.data();
         long classesSeen = java.util.Arrays.stream(data.countsPerClass()).filter(c -> c > 0).count();
@@ -103,15 +153,67 @@ public final class TrainingService {
                 ? CrossValidation.estimate(data, settings, FOLDS, settings.seed(), cancel) : null;
         TrainReport report = TrainReport.of(data, warm, settings, result, heldOut);
         Map<String, Object> provenance = new HashMap<>(report.toMap());
-        CalibrationReport calibration = heldOut != null && !data.multiLabel() ? calibrate(data, warm, settings, cancel) : null;
+        PoolHeadOutcome poolHead = requested == HeadKind.SUPERVISED ? null
+                : fitPoolHead(pool, set, requested, warm, settings, cancel);
+        Head stored = poolHead == null ? result.head() : poolHead.fit().head();
+        provenance.put("head", poolHead == null ? supervisedProvenance() : poolHead.toMap(requested));
+        // the temperature is fitted for the supervised head: a pool head's probabilities are used as they are
+        boolean supervisedHead = poolHead == null || poolHead.fit().kind() == HeadKind.SUPERVISED;
+        CalibrationReport calibration = supervisedHead && heldOut != null && !data.multiLabel()
+                ? calibrate(data, warm, settings, cancel) : null;
         if (calibration != null) {
             provenance.put("calibration", calibration.toMap());
         }
         provenance.put("lastDecisionId", set.lastDecisionId());
         provenance.put("skippedUnscored", set.skippedUnscored());
-        int stored = project.heads().save(previous == null ? null : previous.version(), pool.modelHash(),
-                project.labelNames(), result.head().toBytes(), data.size(), set.lastDecisionId(), provenance);
-        return new Trained(stored, data.size(), set.skippedUnscored(), report, calibration);
+        int storedVersion = project.heads().save(previous == null ? null : previous.version(), pool.modelHash(),
+                project.labelNames(), stored.toBytes(), data.size(), set.lastDecisionId(), provenance);
+        return new Trained(storedVersion, data.size(), set.skippedUnscored(), report, calibration,
+                poolHead == null ? HeadKind.SUPERVISED : poolHead.fit().kind(),
+                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason());
+    }
+
+    /** A pool head's fit, and why it is the one (auto's cross-validation, when auto chose). */
+    record PoolHeadOutcome(PoolFit fit, HeadSelection.Choice choice, String reason) {
+        Map<String, Object> toMap(HeadKind requested) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("requested", requested.id());
+            map.put("kind", fit.kind().id());
+            map.put("reason", reason);
+            map.put("details", fit.details());
+            if (choice != null) {
+                map.put("selection", choice.toMap());
+            }
+            return map;
+        }
+    }
+
+    private static Map<String, Object> supervisedProvenance() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("requested", HeadKind.SUPERVISED.id());
+        map.put("kind", HeadKind.SUPERVISED.id());
+        map.put("reason", "supervised (the project's head setting)");
+        return map;
+    }
+
+    private PoolHeadOutcome fitPoolHead(Pool pool, LabelledSet set, HeadKind requested, Head warm,
+                                        TrainSettings settings, Cancellation cancel) {
+        PoolData data = set.poolData(pool);
+        PoolGraph graph = graphs.graphOf(pool, cancel);
+        PoolLearner learner = new PoolLearner(settings);
+        HeadKind kind = requested;
+        HeadSelection.Choice choice = null;
+        String reason = requested.id() + " (the project's head setting)";
+        if (requested == HeadKind.AUTO) {
+            choice = HeadSelection.choose(learner, data, graph, HeadSelection.CANDIDATES, settings.seed(), cancel);
+            kind = choice.chosen();
+            reason = "auto: " + choice.reason();
+        }
+        PoolFit fit = learner.fit(kind, data, graph, warm, cancel);
+        if (fit.details().get("fallback") != null) {
+            reason = reason + "; " + fit.details().get("fallback");
+        }
+        return new PoolHeadOutcome(fit, choice, reason);
     }
 
     /**

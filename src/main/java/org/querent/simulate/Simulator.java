@@ -21,6 +21,8 @@ import org.querent.learn.pool.PoolData;
 import org.querent.learn.pool.PoolFit;
 import org.querent.learn.pool.PoolGraph;
 import org.querent.learn.pool.PoolLearner;
+import org.querent.query.AdaptiveStrategy;
+import org.querent.query.Exp3;
 import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
@@ -42,7 +44,10 @@ public final class Simulator {
     public static final int GRAPH_K = 10;
 
     /** What each round's head decided, for the caller to log (auto's choice and its figures). */
-    public record RoundHead(String strategy, int seed, int labels, HeadKind fitted, String reason) {
+    /**
+     * @param arm the strategy adaptive drew for the batch picked after this training, or null for other strategies
+     */
+    public record RoundHead(String strategy, int seed, int labels, HeadKind fitted, String reason, String arm) {
     }
 
     private Consumer<RoundHead> headLog = h -> { };
@@ -88,6 +93,9 @@ public final class Simulator {
         }
         int[] testY = Arrays.stream(test).map(i -> data.truth()[i]).toArray();
         List<CurvePoint> curve = new ArrayList<>();
+        // adaptive keeps a bandit between rounds: a fresh one per run, so seeds stay independent
+        AdaptiveStrategy adaptive = strategy instanceof AdaptiveStrategy ? new AdaptiveStrategy() : null;
+        PoolFit previousFit = null;
         PoolLearner learner = new PoolLearner(s.train().withSeed(seed), LabelSpreading.DEFAULT_ALPHA, false);
         Head head = null;
         int round = 0;
@@ -106,14 +114,15 @@ public final class Simulator {
             }
             PoolFit fit = learner.fit(kind, poolData, graph, head, Cancellation.none());
             head = fit.head();
-            headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason));
             Evaluation eval = Evaluation.of(testY, Evaluation.argmax(fit.predictRows(data.embeddings(), test)), classes);
             curve.add(new CurvePoint(strategy.name(), seed, train.length, eval.accuracy(), eval.macroF1()));
             if (train.length >= s.budget()) {
+                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null));
                 return curve;
             }
             int[] candidates = Arrays.stream(pool).filter(i -> !labelled[i]).toArray();
             if (candidates.length == 0) {
+                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null));
                 return curve;
             }
             int want = Math.min(s.batch(), s.budget() - train.length);
@@ -128,7 +137,15 @@ public final class Simulator {
                 context = context.withCommittee(Committee.train(td, head, s.train().withSeed(seed), roundSeed)
                         .predict(candidateX));
             }
-            int[] picks = pick(strategy, context, s, data, candidates, train, want);
+            int[] picks;
+            if (adaptive != null) {
+                picks = adaptivePicks(adaptive, context, data, candidates, want, previousFit, fit);
+            } else {
+                picks = pick(strategy, context, s, data, candidates, train, want);
+            }
+            headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason,
+                    adaptive == null ? null : adaptive.lastArm()));
+            previousFit = fit;
             if (picks.length == 0) {
                 return curve; // the rules left nothing to pick
             }
@@ -138,6 +155,39 @@ public final class Simulator {
                 order.add(item);
             }
         }
+    }
+
+    /**
+     * Adaptive's batch: first a uniformly random share (the fresh items: neither the previous nor the current model
+     * was trained on them, so the change in their log-likelihood rewards the arm that picked the last batch), then
+     * the rest from the arm the bandit draws now.
+     */
+    private static int[] adaptivePicks(AdaptiveStrategy adaptive, QueryContext context, LabelledDataset data,
+                                       int[] candidates, int want, PoolFit previousFit, PoolFit fit) {
+        int fresh = Math.min(want, Math.max(1, (int) Math.round(want * AdaptiveStrategy.RANDOM_SHARE)));
+        int[] random = Strategies.byName("random").select(context, fresh).indices();
+        if (previousFit != null && random.length > 0) {
+            int[] rows = Arrays.stream(random).map(k -> candidates[k]).toArray();
+            int[] truth = Arrays.stream(rows).map(i -> data.truth()[i]).toArray();
+            adaptive.reward(Exp3.logLikelihoodReward(previousFit.predictRows(data.embeddings(), rows),
+                    fit.predictRows(data.embeddings(), rows), truth));
+        }
+        boolean[] taken = new boolean[candidates.length];
+        List<Integer> picks = new ArrayList<>();
+        for (int k : random) {
+            taken[k] = true;
+            picks.add(k);
+        }
+        for (int k : adaptive.select(context, want).indices()) {
+            if (picks.size() >= want) {
+                break;
+            }
+            if (!taken[k]) {
+                taken[k] = true;
+                picks.add(k);
+            }
+        }
+        return picks.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** "random" keeps the shuffle simulate always used, so earlier curves stay reproducible. */

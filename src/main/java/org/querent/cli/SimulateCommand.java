@@ -68,6 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--head", defaultValue = "supervised", paramLabel = "HEAD",
             description = "Head trained each round: supervised, spreading, self-training or auto (default: ${DEFAULT-VALUE}).")
     String head;
+    @Option(names = "--adaptive-arms", split = ",", paramLabel = "S[,S...]",
+            description = "Strategies the adaptive strategy chooses between (default: margin,badge).")
+    List<String> adaptiveArms;
     @Mixin
     QueueCommand.RuleOptions rules;
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
@@ -103,7 +106,11 @@ final class SimulateCommand implements Callable<Integer> {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted,arm\n");
                 Map<String, Simulator.RoundHead> fitted = new HashMap<>();
-                points = new Simulator().onRoundHead(h -> fitted.put(h.strategy() + "/" + h.seed() + "/" + h.labels(), h))
+                Simulator simulator = new Simulator();
+                if (adaptiveArms != null) {
+                    simulator.adaptiveArms(adaptiveArms);
+                }
+                points = simulator.onRoundHead(h -> fitted.put(h.strategy() + "/" + h.seed() + "/" + h.labels(), h))
                         .run(dataset, settings, p -> {
                     try {
                         Simulator.RoundHead h = fitted.get(p.strategy() + "/" + p.seed() + "/" + p.labels());

@@ -51,6 +51,14 @@ public final class Simulator {
     }
 
     private Consumer<RoundHead> headLog = h -> { };
+    private List<String> adaptiveArms = AdaptiveStrategy.ARMS;
+
+    /** The strategies adaptive chooses between (default {@link AdaptiveStrategy#ARMS}). */
+    public Simulator adaptiveArms(List<String> arms) {
+        arms.forEach(Strategies::byName); // an unknown name fails before any run
+        this.adaptiveArms = List.copyOf(arms);
+        return this;
+    }
 
     /** Receives the head of every round (auto's choice and why). */
     public Simulator onRoundHead(Consumer<RoundHead> log) {
@@ -94,7 +102,8 @@ public final class Simulator {
         int[] testY = Arrays.stream(test).map(i -> data.truth()[i]).toArray();
         List<CurvePoint> curve = new ArrayList<>();
         // adaptive keeps a bandit between rounds: a fresh one per run, so seeds stay independent
-        AdaptiveStrategy adaptive = strategy instanceof AdaptiveStrategy ? new AdaptiveStrategy() : null;
+        AdaptiveStrategy adaptive = strategy instanceof AdaptiveStrategy
+                ? new AdaptiveStrategy(Exp3.start(adaptiveArms, AdaptiveStrategy.GAMMA)) : null;
         PoolFit previousFit = null;
         PoolLearner learner = new PoolLearner(s.train().withSeed(seed), LabelSpreading.DEFAULT_ALPHA, false);
         Head head = null;

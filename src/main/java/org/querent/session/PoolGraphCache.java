@@ -65,13 +65,21 @@ public final class PoolGraphCache {
             }
         }
         NeighbourGraph graph = NeighbourSearch.forPool(pool.size()).build(pool.embeddings(), K, cancellation);
+        Path temp = null;
         try {
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, "graph", ".tmp");
+            temp = Files.createTempFile(folder, "graph", ".tmp");
             Files.write(temp, graph.toBytes());
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
             // an unwritable cache only means the next use rebuilds
+            try {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException ignored) {
+                // nothing more to do for a cache file
+            }
         }
         return graph;
     }

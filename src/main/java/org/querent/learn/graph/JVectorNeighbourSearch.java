@@ -40,7 +40,19 @@ public final class JVectorNeighbourSearch implements NeighbourSearch {
     /** Candidates kept while inserting. */
     static final int BEAM_WIDTH = 40;
 
+    /**
+     * On Java before 20 JVector logs a warning that it falls back from the Vector API, on every first use: our own
+     * score functions do the arithmetic, so the warning is noise for a user. Held strongly: a logger configured and
+     * then collected forgets its level.
+     */
+    private static final java.util.logging.Logger VECTORIZATION_LOG = quiet("io.github.jbellis.jvector.vector.VectorizationProvider");
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     /** Dimension of the space the index is built in (cosine after projection on the principal directions). */
     static final int SEARCH_DIMENSION = 64;

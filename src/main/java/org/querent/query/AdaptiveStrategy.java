@@ -7,6 +7,9 @@ import java.util.List;
  * that owns the strategy rewards the arm afterwards ({@link #reward}) from the change in log-likelihood on items
  * neither the old nor the new model was trained on (the next batch's uniformly random share), so the arms that make
  * the model better are drawn more often. Holds the bandit between rounds: use one instance per labelling run.
+ *
+ * <p>Experimental: only {@code simulate} offers it (it is not in {@link Strategies}), because on the shared sets it
+ * did not beat margin alone (README, "Heads that learn from the pool").
  */
 public final class AdaptiveStrategy implements QueryStrategy {
 

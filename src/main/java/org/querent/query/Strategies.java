@@ -24,13 +24,12 @@ public final class Strategies {
         REGISTRY.put(CoresetStrategy.NAME, CoresetStrategy::new);
         REGISTRY.put(BadgeStrategy.NAME, BadgeStrategy::new);
         REGISTRY.put(TypiclustStrategy.NAME, TypiclustStrategy::new);
-        REGISTRY.put(AdaptiveStrategy.NAME, AdaptiveStrategy::new);
     }
 
     private Strategies() {
     }
 
-    /** Known names: random, least-confidence, margin, entropy, qbc, qbc-kl, egl, coreset, badge, typiclust, adaptive. */
+    /** Known names: random, least-confidence, margin, entropy, qbc, qbc-kl, egl, coreset, badge, typiclust. */
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
     }

@@ -65,4 +65,29 @@ class SimulatorRulesTest {
         assertEquals("a/b", Simulator.sourceOf("a/b/rows.csv#12"));
         assertEquals("", Simulator.sourceOf("top.txt"));
     }
+
+    @Test
+    void everyHeadAndAdaptiveRunToTheBudgetAndSayWhatTheyFitted() {
+        for (org.querent.learn.pool.HeadKind head : org.querent.learn.pool.HeadKind.values()) {
+            SimulationSettings s = new SimulationSettings(List.of("margin", "adaptive"), 1, 30, 10, 60, 0.3,
+                    TrainSettings.defaults(), "random", BatchRules.none(), head);
+            List<Simulator.RoundHead> rounds = new java.util.ArrayList<>();
+            List<CurvePoint> points = new Simulator().onRoundHead(rounds::add).run(DATA, s, p -> { });
+            assertEquals(2 * 4, points.size(), head + ": 2 strategies x (30, 40, 50, 60)");
+            assertTrue(points.stream().allMatch(p -> p.accuracy() > 0.8), head + " " + points);
+            assertEquals(points.size(), rounds.size());
+            assertTrue(rounds.stream().allMatch(r -> r.fitted() != org.querent.learn.pool.HeadKind.AUTO));
+            assertTrue(rounds.stream().filter(r -> r.strategy().equals("adaptive") && r.labels() < 60)
+                    .allMatch(r -> AdaptiveStrategyArms.contains(r.arm())), rounds.toString());
+            assertTrue(rounds.stream().filter(r -> r.strategy().equals("margin")).allMatch(r -> r.arm() == null));
+        }
+    }
+
+    private static final List<String> AdaptiveStrategyArms = org.querent.query.AdaptiveStrategy.ARMS;
+
+    @Test
+    void theQueueDoesNotOfferAdaptive() {
+        assertThrows(QuerentException.class, () -> org.querent.query.Strategies.byName("adaptive"));
+        assertEquals("adaptive", Simulator.strategyNamed("adaptive").name());
+    }
 }

@@ -13,6 +13,7 @@ import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.store.Database;
 import org.querent.store.LabelDefinition;
+import org.querent.store.TaxonomyVersionRepository;
 
 /** Creates and opens projects. */
 public final class ProjectService {
@@ -43,6 +44,8 @@ public final class ProjectService {
                 project.meta().put(Project.MULTI_LABEL, Boolean.toString(spec.multiLabel()));
                 project.meta().put("created_at", org.querent.store.Timestamps.now(clock));
                 project.taxonomy().replace(spec.labels());
+                new TaxonomyVersionRepository(db, clock).publishInitial(System.getProperty("user.name", "unknown"),
+                        "taxonomy at project creation");
                 if (guidelineText != null) {
                     project.guidelines().publish(guidelineText, spec.guideline().getFileName().toString());
                 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, GuidelineCommand.class, ImportCommand.class, ScoreCommand.class,
                 QueueCommand.class, LabelCommand.class, UndoCommand.class, TrainCommand.class, StatusCommand.class,
                 ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
-                BuildImageModelCommand.class})
+                BuildImageModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
+                EscalationsCommand.class})
 public final class QuerentCommand {
     @Option(names = "--verbose", description = "Print stack traces with errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean verbose;

@@ -1,0 +1,159 @@
+package org.querent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * People, taxonomy changes and escalation through the command line, on a copy of the committed version-1
+ * project (upgraded by the first command). Items 1-5 are ham*.txt, 6-10 spam*.txt.
+ */
+class TeamCliTest {
+    static final Path FIXTURE = Path.of("src/test/resources/org/querent/store/v1");
+
+    @TempDir
+    Path dir;
+    String project;
+
+    @BeforeEach
+    void copyFixture() throws IOException {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path from : files.toList()) {
+                Path to = dir.resolve(FIXTURE.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        project = dir.resolve("v1.querent").toString();
+    }
+
+    private static CliRun ok(String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.code(), run.toString());
+        return run;
+    }
+
+    /** A refused command: exit 2, one error line containing {@code says}. */
+    private static void refused(String says, String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.code(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.toString());
+        assertTrue(run.err().startsWith("error: ") && run.err().contains(says), run.toString());
+    }
+
+    private List<String> queuedPaths() {
+        CliRun run = ok("queue", project, "--size", "20");
+        return run.out().lines().skip(1).map(l -> l.split("\t")[1]).toList();
+    }
+
+    private String export() {
+        Path out = dir.resolve("labels.csv");
+        ok("export", project, "--format", "csv", "--out", out.toString());
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void makeTeam() {
+        ok("people", project, "add", "lena", "--role", "lead", "--annotator", "lena");
+        ok("people", project, "add", "ana", "--role", "annotator", "--annotator", "lena");
+        ok("people", project, "add", "rita", "--role", "reviewer", "--annotator", "lena");
+    }
+
+    @Test
+    void peopleAreAddedByTheLeadAndListedWithTheirRoles() {
+        assertTrue(ok("people", project, "list").out().contains("no people yet"));
+        refused("must be its lead", "people", project, "add", "ana", "--role", "annotator");
+        makeTeam();
+        refused("only a lead may add people", "people", project, "add", "zed", "--role", "annotator", "--annotator", "ana");
+        refused("unknown role", "people", project, "add", "zed", "--role", "boss", "--annotator", "lena");
+        String list = ok("people", project, "list").out();
+        assertTrue(list.contains("ana\tannotator"), list);
+        assertTrue(list.contains("lena\tlead"), list);
+        assertTrue(list.contains("rita\treviewer"), list);
+        assertFalse(list.contains("zed"), list);
+    }
+
+    @Test
+    void labelRespectsTheAnnotatorsRole() {
+        makeTeam();
+        refused("not one of this project's people", "label", project, "9", "spam", "--annotator", "zed");
+        ok("label", project, "9", "spam", "--annotator", "ana");
+    }
+
+    @Test
+    void aRenameShowsUnderTheNewNameInStatusAndTheHistory() {
+        makeTeam();
+        refused("only a lead may change the taxonomy", "taxonomy", project, "rename", "spam", "junk", "--reason", "x",
+                "--annotator", "ana");
+        CliRun missingReason = CliRun.of("taxonomy", project, "rename", "spam", "junk", "--annotator", "lena");
+        assertEquals(2, missingReason.code(), missingReason.toString());
+        assertTrue(ok("taxonomy", project, "rename", "spam", "junk", "--reason", "the team says junk", "--annotator", "lena")
+                .out().contains("taxonomy version 2: renamed spam to junk"));
+        String status = ok("status", project).out();
+        assertTrue(status.contains("junk                     3"), status);
+        assertFalse(status.contains("spam "), status);
+        String history = ok("taxonomy", project, "history").out();
+        assertTrue(history.contains("2\trename from=spam to=junk\tlena\t"), history);
+        assertTrue(history.contains("the team says junk\tspam->junk\tham,junk"), history);
+        String export = export();
+        assertTrue(export.contains(",junk,"), export);
+        assertTrue(export.lines().skip(1).noneMatch(l -> l.split(",")[2].equals("spam")), "labels read as junk: " + export);
+        assertTrue(export.contains("corrected,spam"), "the pre-label shown stays as it was: " + export);
+    }
+
+    @Test
+    void retiringALabelPutsItsItemsBackInTheQueueAndAddedLabelsCanBeUsed() {
+        makeTeam();
+        List<String> before = queuedPaths();
+        assertFalse(before.contains("ham1.txt"), before.toString());
+        ok("taxonomy", project, "add", "phishing", "--key", "P", "--description", "asks for credentials",
+                "--reason", "own risk", "--annotator", "lena");
+        CliRun retired = ok("taxonomy", project, "retire", "ham", "--reason", "only unwanted mail", "--annotator", "lena");
+        assertTrue(retired.out().contains("3 item(s) back in the queue"), retired.out());
+        List<String> after = queuedPaths();
+        assertTrue(after.containsAll(List.of("ham1.txt", "ham3.txt", "ham4.txt")), after.toString());
+        refused("unknown label 'ham'", "label", project, "1", "ham", "--annotator", "ana");
+        ok("label", project, "1", "phishing", "--annotator", "ana");
+        refused("at least two labels", "taxonomy", project, "merge", "phishing", "spam", "--reason", "too few",
+                "--annotator", "lena");
+        ok("taxonomy", project, "add", "newsletter", "--reason", "bulk but wanted", "--annotator", "lena");
+        ok("taxonomy", project, "merge", "phishing", "spam", "--reason", "too few", "--annotator", "lena");
+        String status = ok("status", project).out();
+        assertTrue(status.contains("spam                     4"), status);
+    }
+
+    @Test
+    void anEscalationLeavesTheQueueAndTheLeadResolvesIt() {
+        makeTeam();
+        assertTrue(queuedPaths().contains("ham5.txt"));
+        ok("escalate", project, "ham5.txt", "--reason", "could be phishing", "--annotator", "ana");
+        assertFalse(queuedPaths().contains("ham5.txt"));
+        String open = ok("escalations", project).out();
+        assertTrue(open.contains("5\tham5.txt\tana\t"), open);
+        assertTrue(open.contains("could be phishing"), open);
+        refused("already escalated", "escalate", project, "5", "--reason", "again", "--annotator", "ana");
+        refused("only a lead may resolve", "escalations", project, "resolve", "5", "ham", "--note", "n", "--annotator", "rita");
+        ok("escalations", project, "resolve", "5", "ham", "--note", "a real newsletter", "--annotator", "lena");
+        assertTrue(ok("escalations", project).out().contains("no open escalations"));
+        assertFalse(queuedPaths().contains("ham5.txt"), "labelled by the resolution");
+        String export = export();
+        assertTrue(Arrays.stream(export.split("\n")).anyMatch(l -> l.contains("ham5.txt") && l.contains("lena")), export);
+    }
+}

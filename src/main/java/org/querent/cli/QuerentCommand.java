@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
                 QueueCommand.class, LabelCommand.class, UndoCommand.class, TrainCommand.class, StatusCommand.class,
                 ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
                 BuildImageModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
-                EscalationsCommand.class})
+                EscalationsCommand.class, ReviewCommand.class})
 public final class QuerentCommand {
     @Option(names = "--verbose", description = "Print stack traces with errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean verbose;

@@ -57,6 +57,17 @@ public final class TeamDecisionRepository {
         });
     }
 
+    /** Appends several events in one transaction (a review that changes a label); returns their uids. */
+    public List<String> appendAll(List<TeamEvent> events) {
+        return db.write(c -> {
+            List<String> uids = new ArrayList<>();
+            for (TeamEvent e : events) {
+                uids.add(append(e));
+            }
+            return uids;
+        });
+    }
+
     /** Escalations not yet resolved (nor undone), oldest first. */
     public List<Escalation> openEscalations() {
         return db.read(c -> {

@@ -1,7 +1,5 @@
 package org.querent.team;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.querent.common.QuerentException;
@@ -61,26 +59,8 @@ public final class EscalationService {
         if (note == null || note.isBlank()) {
             throw QuerentException.usage("a resolution needs a note (--note \"...\"), so the annotator learns the answer");
         }
-        return events.append(new TeamEvent(item.id(), "label", validLabels(labels), actor, note.trim(),
+        return events.append(new TeamEvent(item.id(), "label", LabelChoice.validate(project, labels), actor, note.trim(),
                 RESOLUTION_ORIGIN, null, open.uid(), guidelineVersion()));
-    }
-
-    private List<String> validLabels(List<String> labels) {
-        List<String> known = project.labelNames();
-        List<String> clean = new ArrayList<>(new LinkedHashSet<>(labels == null ? List.<String>of()
-                : labels.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()));
-        if (clean.isEmpty()) {
-            throw QuerentException.usage("no label given: choose from " + String.join(", ", known));
-        }
-        for (String label : clean) {
-            if (!known.contains(label)) {
-                throw QuerentException.usage("unknown label '" + label + "': the taxonomy has " + String.join(", ", known));
-            }
-        }
-        if (!project.settings().multiLabel() && clean.size() > 1) {
-            throw QuerentException.usage("this project is single-label, got " + clean.size() + " labels: give one");
-        }
-        return clean;
     }
 
     private ItemRecord activeItem(long itemId) {

@@ -8,7 +8,8 @@ public enum Permission {
     RESOLVE_ESCALATION("resolve escalations", Role.LEAD),
     ADJUDICATE("adjudicate disagreements", Role.LEAD),
     CHANGE_TAXONOMY("change the taxonomy", Role.LEAD),
-    MANAGE_PEOPLE("add people or change their roles", Role.LEAD);
+    MANAGE_PEOPLE("add people or change their roles", Role.LEAD),
+    CHANGE_SETTINGS("change the team's settings", Role.LEAD);
 
     private final String description;
     private final Role minimum;

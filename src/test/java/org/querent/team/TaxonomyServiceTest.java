@@ -123,6 +123,7 @@ class TaxonomyServiceTest {
             taxonomy.rename("spam", "junk", "lena", "clearer");
             taxonomy.retire("ham", "lena", "only unwanted mail");
             new LabellingService(p).label(5, List.of("phishing"), "ana");
+            new ReviewService(p).setTrainOnlyApproved(false, "lena");
             Pool pool = Pool.load(p, model.hash());
             TrainingService training = new TrainingService(p);
             TrainingService.LabelledSet set = training.labelledSet(pool);

@@ -135,7 +135,8 @@ WHERE l.kind = 'label'
   AND l.id = (SELECT max(l2.id) FROM live_decision l2 WHERE l2.item_id = l.item_id AND l2.kind = 'label');
 
 -- Current labels read through the taxonomy: renamed and merged labels under their name now, retired ones
--- dropped; an item left with no label in force is not labelled (it goes back to the queue).
+-- dropped; an item left with no label in force, or whose label a reviewer rejected, is not labelled (it goes
+-- back to the queue).
 CREATE VIEW current_label AS
 SELECT id, item_id, kind, labels, annotator, decided_at, accepted, pre_label, pre_confidence, round_id,
        guideline_version, model_version, undoes, note, origin, uid, taxonomy_version, verdict, refers_to, given_labels
@@ -147,5 +148,7 @@ FROM (SELECT g.id, g.item_id, g.kind, g.annotator, g.decided_at, g.accepted, g.p
                   FROM json_each(g.labels) j
                   LEFT JOIN label_now n ON n.version = g.taxonomy_version AND n.name = j.value
                   GROUP BY 1 HAVING label_read IS NOT NULL ORDER BY position)) AS labels
-      FROM given_label g)
+      FROM given_label g
+      WHERE NOT EXISTS (SELECT 1 FROM live_decision r
+                        WHERE r.kind = 'review' AND r.verdict = 'reject' AND r.refers_to = g.uid))
 WHERE labels <> '[]';

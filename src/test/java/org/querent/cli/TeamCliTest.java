@@ -140,6 +140,31 @@ class TeamCliTest {
     }
 
     @Test
+    void reviewersWorkTheirQueueAndTheGateDecidesWhatTrainLearns() {
+        makeTeam();
+        String queue = ok("review", project, "--annotator", "rita").out();
+        assertEquals(7, queue.lines().count(), "header and the 6 current labels: " + queue);
+        assertTrue(ok("review", project, "--annotator", "rita", "--corrected").out().contains("4\tham4.txt\tham\tana"));
+        refused("only a reviewer or lead", "review", project, "--annotator", "ana");
+        String status = ok("status", project).out();
+        assertTrue(status.contains("review    6 label(s) wait for review; train on approved labels only"), status);
+
+        ok("review", project, "approve", "6", "--annotator", "rita");
+        ok("review", project, "approve", "1", "--annotator", "rita");
+        ok("review", project, "change", "4", "spam", "--reason", "sells pills", "--annotator", "rita");
+        assertTrue(ok("review", project, "reject", "ham3.txt", "--reason", "look again", "--annotator", "rita").out()
+                .contains("back in the queue"));
+        refused("already reviewed", "review", project, "approve", "6", "--annotator", "lena");
+        assertTrue(ok("status", project).out().contains("review    2 label(s) wait for review"));
+        assertTrue(queuedPaths().contains("ham3.txt"), "rejected: back in the queue");
+
+        assertTrue(ok("train", project).out().contains(": 3 labels"), "approved 6, 1 and the reviewer's change of 4");
+        refused("only a lead may change the team's settings", "review", project, "gate", "off", "--annotator", "rita");
+        ok("review", project, "gate", "off", "--annotator", "lena");
+        assertTrue(ok("train", project).out().contains(": 5 labels"), "every current label: 6, 1, 4, 8, 7");
+    }
+
+    @Test
     void anEscalationLeavesTheQueueAndTheLeadResolvesIt() {
         makeTeam();
         assertTrue(queuedPaths().contains("ham5.txt"));

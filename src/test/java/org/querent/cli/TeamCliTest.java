@@ -180,5 +180,15 @@ class TeamCliTest {
         assertFalse(queuedPaths().contains("ham5.txt"), "labelled by the resolution");
         String export = export();
         assertTrue(Arrays.stream(export.split("\n")).anyMatch(l -> l.contains("ham5.txt") && l.contains("lena")), export);
+        Path audit = dir.resolve("audit.csv");
+        assertTrue(ok("export", project, "--format", "audit", "--out", audit.toString()).out().contains("wrote 14 events"));
+        try {
+            List<String> rows = Files.readAllLines(audit);
+            assertTrue(rows.stream().anyMatch(l -> l.contains(",escalate,") && l.contains("ham5.txt") && l.contains("could be phishing")));
+            assertTrue(rows.stream().anyMatch(l -> l.contains("ham5.txt") && l.contains(",escalation,")
+                    && l.contains("a real newsletter") && l.contains("approved (escalation)")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -76,6 +76,7 @@ class MigrationV2Test {
             List<TaxonomyVersion> versions = new TaxonomyVersionRepository(db, Clock.systemUTC()).versions();
             assertEquals(1, versions.size());
             assertEquals("initial", versions.get(0).change());
+            assertTrue(versions.get(0).uid().matches(UUID_V4), versions.get(0).uid());
             assertEquals(List.of("ham", "spam"), versions.get(0).labels().stream().map(LabelDefinition::name).toList());
         }
     }

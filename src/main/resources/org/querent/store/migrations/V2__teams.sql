@@ -49,7 +49,9 @@ CREATE TABLE label_now (
 
 -- The taxonomy of an existing project becomes version 1 (a new, empty file gets it from 'init').
 INSERT INTO taxonomy_version (version, uid, change, detail, labels, author, reason, published_at)
-SELECT 1, lower(hex(randomblob(16))), 'initial', '{}',
+SELECT 1, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+          || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+       'initial', '{}',
        (SELECT json_group_array(json_object('name', name, 'description', description, 'hotkey', hotkey))
         FROM (SELECT * FROM label ORDER BY position)),
        coalesce((SELECT value FROM meta WHERE key = 'created_by'), 'unknown'),

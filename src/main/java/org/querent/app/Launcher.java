@@ -25,6 +25,12 @@ public final class Launcher {
         placeCaches();
         OrtTelemetry.disable();
         if (opensWorkstation(args)) {
+            Optional<String> noDisplay = missingDisplay(System.getProperty("os.name", ""), System.getenv(),
+                    System.getProperty("glass.platform"));
+            if (noDisplay.isPresent()) {
+                System.err.println("error: " + noDisplay.get());
+                System.exit(1);
+            }
             javafx.application.Application.launch(QuerentApplication.class, args);
             System.exit(0);
         }
@@ -47,6 +53,21 @@ public final class Launcher {
     }
 
     /** No arguments, {@code --sample}, or a project file: the workstation; anything else: the command line. */
+    /**
+     * Why the workstation cannot open here, if it cannot: on Linux without an X or Wayland display,
+     * JavaFX fails deep in its toolkit with a stack trace. (Monocle, the headless platform of the tests,
+     * needs no display.)
+     */
+    static Optional<String> missingDisplay(String osName, Map<String, String> env, String glassPlatform) {
+        boolean linux = osName.toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean display = !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        if (!linux || display || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return Optional.empty();
+        }
+        return Optional.of("the workstation needs a display (no DISPLAY or WAYLAND_DISPLAY is set): run it in a"
+                + " desktop session, or use the command line, which works without one ('querent --help')");
+    }
+
     static boolean opensWorkstation(String[] args) {
         return args.length == 0 || (args.length == 1 && ("--sample".equals(args[0]) || args[0].endsWith(".querent")));
     }

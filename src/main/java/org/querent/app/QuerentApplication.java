@@ -1,11 +1,14 @@
 package org.querent.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.querent.project.ProjectService;
+import org.querent.session.ProjectOpener;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.settings.UserSettings;
 import org.querent.ui.shell.MainWindow;
@@ -26,7 +29,8 @@ public final class QuerentApplication extends Application {
                 () -> ErrorDialogs.show(stage, "Unexpected error in " + thread.getName(), error)));
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) ->
                 ErrorDialogs.show(stage, "Unexpected error", error));
-        window = new MainWindow(stage, tasks, UserSettings.loadDefault());
+        window = new MainWindow(stage, tasks, UserSettings.loadDefault(),
+                new ProjectOpener(new ProjectService(Clock.systemUTC())));
         stage.show();
         // A ready line for scripts and the installer check: the main window is up and takes input.
         System.err.printf("querent: window ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);

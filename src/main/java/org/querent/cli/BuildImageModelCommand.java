@@ -47,6 +47,13 @@ final class BuildImageModelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw QuerentException.notFound("cannot read the image folder " + images + ": " + e.getMessage());
         }
+        // PCA over n images has at most n - 1 meaningful components (and no more than the pixels).
+        int supported = Math.max(1, Math.min(files.size() - 1, width * height));
+        if (components > supported) {
+            System.err.printf("warning: %d images support at most %d components; using %d instead of %d"
+                    + " (add images for a richer model)%n", files.size(), supported, supported, components);
+            components = supported;
+        }
         ImageFeatureExtractorBuilder.Result result = ImageFeatureExtractorBuilder.build(files, width, height, components,
                 seed, out);
         spec.commandLine().getOut().printf("wrote %s: PCA over %d images (%d skipped), %dx%d grey -> %d features%n",

@@ -20,6 +20,7 @@ public final class Cli {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
+            StderrProgress.closeLine();
             err.println("error: " + ex.getMessage());
             err.println("Try 'querent " + commandName(ex.getCommandLine()) + " --help' for usage.");
             err.flush();
@@ -28,6 +29,7 @@ public final class Cli {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            StderrProgress.closeLine();
             err.println("error: " + message(ex));
             if (verbose) {
                 ex.printStackTrace(err);
@@ -40,6 +42,7 @@ public final class Cli {
             code = cli.execute(args);
         } catch (Error e) {
             // Errors (a native library's assertion, say) escape picocli's handler: still one line, exit 1.
+            StderrProgress.closeLine();
             err.println("error: " + message(e));
             if (java.util.Arrays.asList(args).contains("--verbose")) {
                 e.printStackTrace(err);

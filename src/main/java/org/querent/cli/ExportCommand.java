@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = project.open()) {
+        try (Project p = project.openReader()) {
             int rows = new ExportService(p).export(format, out);
             spec.commandLine().getOut().printf(format == ExportService.Format.AUDIT ? "wrote %d events to %s%n"
                     : "wrote %d labelled items to %s%n", rows, out);

@@ -14,6 +14,9 @@ import org.querent.project.Project;
 import org.querent.project.ProjectService;
 import org.querent.project.ProjectService.NewProject;
 import org.querent.session.ImportService;
+import org.querent.session.ModelCheck;
+import org.querent.ingest.DatasetKinds;
+import org.querent.common.ItemKind;
 import org.querent.store.LabelDefinition;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,7 +41,7 @@ final class InitCommand implements Callable<Integer> {
             description = "builtin:minilm, a model.json, or an .onnx with model.json beside it (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     LabelSource labelSource;
 
     static final class LabelSource {
@@ -61,6 +64,18 @@ final class InitCommand implements Callable<Integer> {
     Path guideline;
 
     private List<String> labelLines() {
+        if (labelSource == null) {
+            if (!labelsFromFolders) {
+                throw QuerentException.usage("give the labels: --labels L1,L2,..., --labels-file FILE, or"
+                        + " --labels-from-folders to take the class sub-folder names");
+            }
+            List<String> folders = DatasetKinds.of(data).classFolders();
+            if (folders.size() < 2) {
+                throw QuerentException.usage("--labels-from-folders found " + folders.size() + " class sub-folders"
+                        + " in " + data + " (DIR/<label>/<file> needs at least two): give --labels instead");
+            }
+            return folders;
+        }
         if (labelSource.labels != null) {
             return labelSource.labels;
         }
@@ -74,6 +89,10 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!java.nio.file.Files.isDirectory(data)) {
+            throw QuerentException.notFound("dataset folder not found: " + data.toAbsolutePath()
+                    + " (give the folder that holds your images or texts)");
+        }
         List<LabelDefinition> definitions = new ArrayList<>();
         for (String label : labelLines()) {
             int eq = label.indexOf('=');
@@ -81,6 +100,8 @@ final class InitCommand implements Callable<Integer> {
             String description = eq < 0 ? "" : label.substring(eq + 1).trim();
             definitions.add(new LabelDefinition(name, description, null));
         }
+        ItemKind modelKind = ModelCheck.requireLoadable(model, Path.of("").toAbsolutePath());
+        ModelCheck.requireReads(modelKind, model, DatasetKinds.of(data));
         try (Project project = new ProjectService(Clock.systemUTC()).create(
                 new NewProject(file, data, model, definitions, multiLabel, guideline))) {
             spec.commandLine().getOut().printf("created %s: %d labels, %s, model %s%n", project.file().getFileName(),

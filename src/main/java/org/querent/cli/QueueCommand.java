@@ -83,10 +83,14 @@ final class QueueCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             boolean showPick = batchRules.active(); // the extra column only when rules are on: the TSV stays stable
             String version = queue.modelVersion() == null ? queue.predictor() : "v" + queue.modelVersion();
+            if (queue.entries().isEmpty()) {
+                System.err.println("note: nothing left to label: every scored item has a decision (see 'querent status';"
+                        + " add items with 'querent import' and 'querent score')");
+            }
             if (format == Format.TSV) {
                 out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version" + (showPick ? "\tpick" : ""));
                 for (QueueEntry e : queue.entries()) {
-                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%s%n", e.item().id(), e.item().key(),
+                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%s%n", e.item().id(), tsvField(e.item().key()),
                             e.preLabel() == null ? "" : e.preLabel(),
                             Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), e.score(),
                             queue.strategy(), version, showPick ? "\t" + e.pick() : "");
@@ -111,5 +115,10 @@ final class QueueCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Tabs and line breaks in a path would split the row: written as \t, \n, \r (and a backslash as \\). */
+    static String tsvField(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 }

@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
+        try (Project p = project.openReader(); ModelSession model = new ModelSession(p)) {
             String hash;
             String modelNote = "";
             try {
@@ -56,6 +56,9 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("items     %d active, %d quarantined, %d removed, %d exact duplicates%n", active,
                     s.itemsByState().getOrDefault("quarantined", 0), s.itemsByState().getOrDefault("removed", 0),
                     s.duplicates());
+            for (var q : new StatusService(p).quarantineReasons()) {
+                out.printf("  quarantined %d: %s (e.g. %s)%n", q.count(), q.reason(), String.join(", ", q.examples()));
+            }
             out.printf("scored    %d of %d distinct items%n", s.scored(), active - s.duplicates());
             out.printf("labelled  %d (pre-label accepted %d, corrected %d)%n", s.labelled(), s.accepted(), s.corrected());
             for (Map.Entry<String, Integer> e : s.labelsPerClass().entrySet()) {

@@ -7,6 +7,8 @@ final class StderrProgress implements ProgressListener {
     private final String task;
     private final long started = System.nanoTime();
     private long lastDraw;
+    /** A progress line is on screen without its line break: a message printed now must start a new line. */
+    private static volatile boolean lineOpen;
 
     StderrProgress(String task) {
         this.task = task;
@@ -37,9 +39,19 @@ final class StderrProgress implements ProgressListener {
         }
         line.append("   ");
         System.err.print(line);
+        lineOpen = !finished;
         if (finished) {
             System.err.println();
         }
         System.err.flush();
+    }
+
+    /** Ends an unfinished progress line, so an {@code error:} or a note starts on its own line. */
+    static void closeLine() {
+        if (lineOpen) {
+            lineOpen = false;
+            System.err.println();
+            System.err.flush();
+        }
     }
 }

@@ -39,7 +39,9 @@ final class CsvItemReader implements ItemReader {
             return;
         }
         if (records.isEmpty()) {
-            return; // a header alone: nothing to label, nothing wrong
+            // Said, not silent: an export that lost its rows looks just like this.
+            rows.quarantineFile(text, "CSV file has a header row but no data rows: nothing to label in it");
+            return;
         }
         TextColumnChoice column = TextColumnChoice.choose(header,
                 records.stream().map(Record::fields).toList(), options.textColumn());
@@ -50,7 +52,11 @@ final class CsvItemReader implements ItemReader {
         for (int row = 0; row < records.size(); row++) {
             Record record = records.get(row);
             String where = "line " + record.line();
-            if (column.index() < record.fields().size()) {
+            if (record.fields().size() > header.size()) {
+                rows.quarantine(row, String.join(",", record.fields()), "row on " + where + " has "
+                        + record.fields().size() + " fields, the header has " + header.size()
+                        + ": quote a text that contains commas (\"like, this\")");
+            } else if (column.index() < record.fields().size()) {
                 rows.text(row, record.fields().get(column.index()), where);
             } else {
                 rows.quarantine(row, String.join(",", record.fields()), "row on " + where + " has "

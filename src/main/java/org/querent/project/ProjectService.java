@@ -67,6 +67,16 @@ public final class ProjectService {
         return new Project(Database.open(file, false), clock);
     }
 
+    /** Opens for writing, waiting up to {@code wait} for another process to close it. */
+    public Project open(Path file, java.time.Duration wait, Runnable onWait) {
+        return new Project(Database.open(file, wait, onWait), clock);
+    }
+
+    /** Opens to read only: beside a writer in another process, or on a read-only file or mount. */
+    public Project openReader(Path file) {
+        return new Project(Database.openReader(file), clock);
+    }
+
     /** Publishes a new guideline version from a file; returns the version number. */
     public int publishGuideline(Project project, Path file) {
         return project.guidelines().publish(readGuideline(file), file.getFileName().toString());

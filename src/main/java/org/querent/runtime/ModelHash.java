@@ -29,13 +29,18 @@ public final class ModelHash {
     }
 
     private static void update(MessageDigest digest, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new QuerentException(ErrorKind.NOT_FOUND, "model file not found: " + file
+                    + " (model.json names it: put the file beside model.json, or fix its name there)");
+        }
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new QuerentException(ErrorKind.NOT_FOUND, "cannot read " + file + " to hash the model: " + e.getMessage(), e);
+            throw new QuerentException(ErrorKind.NOT_FOUND, "cannot read the model file " + file
+                    + " (" + e.getClass().getSimpleName() + "): check its permissions", e);
         }
     }
 }

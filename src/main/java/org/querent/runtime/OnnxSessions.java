@@ -34,6 +34,13 @@ public final class OnnxSessions {
         if (!Files.isRegularFile(onnxFile)) {
             throw QuerentException.notFound("ONNX model file not found: " + onnxFile);
         }
+        try {
+            if (Files.size(onnxFile) == 0) {
+                throw QuerentException.model(onnxFile + " is empty (0 bytes), not an ONNX model: copy the model file again");
+            }
+        } catch (java.io.IOException e) {
+            throw QuerentException.notFound("cannot read the ONNX model file " + onnxFile + ": check its permissions");
+        }
         if (options.requestGpu() || Runtimes.cudaBuildAvailable()) {
             try {
                 return new OpenedSession(create(onnxFile, options, true), CUDA);
@@ -45,9 +52,20 @@ public final class OnnxSessions {
         try {
             return new OpenedSession(create(onnxFile, options, false), CPU);
         } catch (OrtException e) {
-            throw QuerentException.model("ONNX Runtime cannot load " + onnxFile + ": " + firstLine(e.getMessage())
-                    + ". Check that it is a valid ONNX model (opset supported by ONNX Runtime 1.29).", e);
+            throw QuerentException.model(onnxFile + " is not a valid ONNX model: ONNX Runtime cannot load it ("
+                    + ortReason(e.getMessage()) + "). Check that the file was copied whole and uses an opset"
+                    + " ONNX Runtime 1.29 supports", e);
         }
+    }
+
+    /** ONNX Runtime's message without the C++ function signature it starts with. */
+    static String ortReason(String message) {
+        String line = firstLine(message);
+        int at = line.lastIndexOf("] ");
+        line = at >= 0 ? line.substring(at + 2) : line;
+        line = line.replaceFirst("^Error code - \\S+ - message: ", "").replaceFirst("^Load model from .* failed:", "");
+        line = line.replaceAll("\\S+\\([^)]*\\)\\s*\\S*\\s*", "").strip();
+        return line.isEmpty() ? "unreadable model" : line;
     }
 
     private static OrtSession create(Path onnxFile, RuntimeOptions options, boolean cuda) throws OrtException {

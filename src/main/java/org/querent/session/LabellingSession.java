@@ -82,6 +82,8 @@ public final class LabellingSession {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean trainingRunning = new AtomicBoolean();
     private final Deque<QueueEntry> upcoming = new ArrayDeque<>();
+    /** Items decided while a background re-rank computed its queue: kept out of that queue. */
+    private final Set<Long> decidedSinceRerank = new HashSet<>();
 
     private Settings settings;
     private Pool pool;
@@ -89,6 +91,11 @@ public final class LabellingSession {
     private QueueEntry current;
     private int decisionsSinceTraining;
     private volatile Cancellation trainingCancel = new Cancellation();
+
+    /** The names of the query strategies a session can use, for the screens that offer the choice. */
+    public static List<String> strategyNames() {
+        return Strategies.names();
+    }
 
     public LabellingSession(Project project, ModelSession models, String annotator, Settings settings,
                             Executor trainingExecutor) {
@@ -110,8 +117,25 @@ public final class LabellingSession {
         return annotator;
     }
 
-    public synchronized Settings settings() {
-        return settings;
+    /** What the UI thread reads, published whole after every change so reads never wait on the monitor. */
+    private record View(QueueEntry current, List<QueueEntry> upcoming, Settings settings, Predictions predictions) {
+    }
+
+    private volatile View view;
+
+    /** Called at the end of every change made under the monitor. */
+    private void publish() {
+        view = new View(current, List.copyOf(upcoming), settings, predictions);
+    }
+
+    private View view() {
+        View v = view;
+        return v != null ? v : new View(null, List.of(), settings, null);
+    }
+
+    /** Never waits: safe on the UI thread while a re-rank runs. */
+    public Settings settings() {
+        return view().settings();
     }
 
     /** Loads the scored pool, predicts it and queues the first batch. Slow: call off the UI thread. */
@@ -124,22 +148,23 @@ public final class LabellingSession {
             upcoming.clear();
             refill(Set.of());
             advance();
+            publish();
         }
         fireQueueChanged();
     }
 
     /** The item in front of the person, if any is left. */
-    public synchronized Optional<QueueEntry> current() {
-        return Optional.ofNullable(current);
+    public Optional<QueueEntry> current() {
+        return Optional.ofNullable(view().current());
     }
 
     /** The next items, for decoding ahead. */
-    public synchronized List<QueueEntry> upcoming(int n) {
-        return upcoming.stream().limit(n).toList();
+    public List<QueueEntry> upcoming(int n) {
+        return view().upcoming().stream().limit(n).toList();
     }
 
-    public synchronized Predictions predictions() {
-        return predictions;
+    public Predictions predictions() {
+        return view().predictions();
     }
 
     /** Labels the current item and moves on; the decision is committed when this returns. */
@@ -201,6 +226,7 @@ public final class LabellingSession {
                 current = entryFor(row, 0, Double.NaN);
             }
             decisionsSinceTraining = Math.max(0, decisionsSinceTraining - 1);
+            publish();
         }
         fireQueueChanged();
         return undone;
@@ -222,6 +248,7 @@ public final class LabellingSession {
             }
             upcoming.removeIf(e -> e.item().id() == itemId);
             current = entryFor(row, 0, Double.NaN);
+            publish();
         }
         fireQueueChanged();
     }
@@ -231,6 +258,7 @@ public final class LabellingSession {
         synchronized (this) {
             settings = newSettings;
             reRankKeepingCurrent();
+            publish();
         }
         fireQueueChanged();
     }
@@ -279,9 +307,13 @@ public final class LabellingSession {
     private void afterDecision() {
         boolean retrain;
         synchronized (this) {
+            if (current != null) {
+                decidedSinceRerank.add(current.item().id()); // the item just decided
+            }
             advance();
             decisionsSinceTraining++;
             retrain = settings.retrainEvery() > 0 && decisionsSinceTraining >= settings.retrainEvery();
+            publish();
         }
         fireQueueChanged();
         if (retrain) {
@@ -342,9 +374,39 @@ public final class LabellingSession {
                 }
                 TrainingService.Trained trained = training.train(snapshot, TrainSettings.defaults(), cancel);
                 Predictions fresh = ranker.predict(snapshot);
+                // Rank outside the monitor (database reads, strategy and committee work): decisions go on
+                // meanwhile; whatever they decided is filtered out when the new queue is swapped in.
+                Set<Long> exclude = new HashSet<>();
+                Settings rankWith;
+                synchronized (this) {
+                    decidedSinceRerank.clear();
+                    if (current != null) {
+                        exclude.add(current.item().id());
+                    }
+                    rankWith = settings;
+                }
+                QueueService.Queue queue = queues.next(snapshot, fresh, rankWith.strategy(), rankWith.batchSize(),
+                        project.rounds().count() + 1L, exclude,
+                        rankWith.rules() == null ? BatchRules.none() : rankWith.rules());
                 synchronized (this) {
                     predictions = fresh;
-                    reRankKeepingCurrent();
+                    if (current != null) {
+                        int row = pool.indexOf(current.item().id());
+                        if (row >= 0) {
+                            current = entryFor(row, current.rank(), current.score()); // fresh pre-label
+                        }
+                    }
+                    long currentId = current == null ? -1 : current.item().id();
+                    upcoming.clear();
+                    for (QueueEntry e : queue.entries()) {
+                        if (e.item().id() != currentId && !decidedSinceRerank.contains(e.item().id())) {
+                            upcoming.add(e);
+                        }
+                    }
+                    if (current == null) {
+                        advance();
+                    }
+                    publish();
                 }
                 listeners.forEach(l -> l.modelTrained(trained));
                 fireQueueChanged();

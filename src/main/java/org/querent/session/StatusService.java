@@ -28,6 +28,11 @@ public final class StatusService {
                          List<Version> versions, int rounds) {
     }
 
+    /** Why items are quarantined: counts per reason and the first few paths, for 'status'. */
+    public java.util.List<org.querent.store.ItemRepository.QuarantineReason> quarantineReasons() {
+        return project.items().quarantineReasons(3);
+    }
+
     public Status status(String modelHash) {
         Map<String, Integer> perClass = new LinkedHashMap<>();
         for (String label : project.labelNames()) {

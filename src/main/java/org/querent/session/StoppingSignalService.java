@@ -69,7 +69,7 @@ public final class StoppingSignalService {
             }
         }
         List<Long> sample = sample(unlabelled, STOP_SET_SIZE, STOP_SET_SEED);
-        if (!sample.isEmpty()) {
+        if (!sample.isEmpty() && !project.database().readOnly()) { // a reader computes the same set, unsaved
             Map<String, Object> value = new LinkedHashMap<>();
             value.put("seed", STOP_SET_SEED);
             value.put("modelHash", pool.modelHash());

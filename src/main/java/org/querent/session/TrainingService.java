@@ -42,6 +42,10 @@ public final class TrainingService {
     /** A stored model version. */
     /** A stored model version; {@code calibration} is null when there were too few labels to calibrate. */
     public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration) {
+        /** The accuracy on held-out labels, or null when there were too few to hold any out. */
+        public Double heldOutAccuracy() {
+            return report.heldOut() == null ? null : report.heldOut().accuracy();
+        }
     }
 
     /** The labelled items of the pool as training data, in taxonomy label order. */

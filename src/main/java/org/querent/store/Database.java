@@ -28,14 +28,53 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final FileChannel lockChannel;
     private final FileLock processLock;
+    private final IdentityLock identityLock;
     private final ReentrantLock access = new ReentrantLock();
+    private final boolean readOnly;
     private boolean closed;
 
-    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock) {
+    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock,
+                     IdentityLock identityLock) {
         this.file = file;
+        this.identityLock = identityLock;
+        this.readOnly = identityLock == null;
         this.connection = connection;
         this.lockChannel = lockChannel;
         this.processLock = processLock;
+    }
+
+    /**
+     * Opens an existing project for writing, waiting up to {@code wait} while another process holds it
+     * ({@code onWait} hears once that it waits); then refuses as {@link #open(Path, boolean)} does.
+     */
+    public static Database open(Path file, java.time.Duration wait, Runnable onWait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return open(file, false);
+            } catch (QuerentException e) {
+                if (!e.getMessage().contains("already open") || System.nanoTime() >= deadline) {
+                    if (told) {
+                        throw new QuerentException(e.kind(), e.getMessage() + " (waited " + wait.toSeconds() + " s)", e);
+                    }
+                    throw wait.isZero() && e.getMessage().contains("already open")
+                            ? new QuerentException(e.kind(), e.getMessage()
+                                    + "; or give --wait SECONDS to wait for it", e)
+                            : e;
+                }
+                if (!told) {
+                    onWait.run();
+                    told = true;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -52,6 +91,15 @@ public final class Database implements AutoCloseable {
             throw QuerentException.usage("a file already exists at " + absolute
                     + ": choose another project name or delete the old file");
         }
+        if (!create) {
+            ProjectFileCheck.requireProjectFile(absolute);
+            if (!Files.isWritable(absolute)) {
+                throw new QuerentException(ErrorKind.STORAGE, "the project file " + absolute.getFileName()
+                        + " is read-only: make it writable to label (chmod u+w " + absolute.getFileName()
+                        + "); 'querent status' and 'querent export' can read it as it is");
+            }
+        }
+        Object reservation = create ? null : IdentityLock.reserve(absolute);
         FileChannel channel = null;
         FileLock lock;
         Path lockFile = lockFileOf(absolute);
@@ -64,13 +112,23 @@ public final class Database implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
             throw StorageErrors.io("cannot lock the project " + absolute, e);
         }
         if (lock == null) {
             closeQuietly(channel);
+            IdentityLock.unreserve(reservation);
             throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
                     + " is already open in another Querent window or command: close it there first"
                     + " (lock: " + lockFile + ")");
+        }
+        IdentityLock identity;
+        try {
+            identity = IdentityLock.acquire(absolute, create, reservation);
+        } catch (RuntimeException e) {
+            IdentityLock.unreserve(reservation);
+            releaseQuietly(lock, channel);
+            throw e;
         }
         try {
             writeOwner(channel);
@@ -81,7 +139,7 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            Database db = new Database(absolute, connection, channel, lock);
+            Database db = new Database(absolute, connection, channel, lock, identity);
             try {
                 Migrations.apply(db, create);
             } catch (RuntimeException e) {
@@ -90,12 +148,56 @@ public final class Database implements AutoCloseable {
             }
             return db;
         } catch (SQLException e) {
+            identity.close();
             releaseQuietly(lock, channel);
             throw StorageErrors.sql("cannot open the project " + absolute, e);
         } catch (RuntimeException e) {
+            identity.close();
             releaseQuietly(lock, channel);
+            if (create) {
+                deleteQuietly(absolute); // a half-made new project would later read as a damaged one
+            }
             throw e;
         }
+    }
+
+    /**
+     * Opens the project to read only, beside a writer that may hold it (SQLite's WAL lets readers run
+     * next to one writer) or on a read-only file or mount. Takes no lock; {@link #write} is refused.
+     */
+    public static Database openReader(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw QuerentException.notFound("project file not found: " + absolute
+                    + " (check the path, or create a project with 'querent init')");
+        }
+        ProjectFileCheck.requireProjectFile(absolute);
+        // Nothing can write a file whose folder is read-only (a read-only mount, a CD): SQLite may then
+        // read it as immutable, without the -shm file it could not create.
+        boolean frozen = !Files.isWritable(absolute.getParent()) || !Files.isWritable(absolute);
+        boolean walLeft = Files.exists(absolute.resolveSibling(absolute.getFileName() + "-wal"));
+        String uri = "jdbc:sqlite:" + absolute.toUri() + "?mode=ro" + (frozen && !walLeft ? "&immutable=1" : "");
+        try {
+            Connection connection = DriverManager.getConnection(uri);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            Database db = new Database(absolute, connection, null, null, null);
+            try {
+                Migrations.requireReadable(db);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        } catch (SQLException e) {
+            throw StorageErrors.sql("cannot read the project " + absolute, e);
+        }
+    }
+
+    /** Opened by {@link #openReader}: reads only. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     static Path lockFileOf(Path project) {
@@ -134,6 +236,10 @@ public final class Database implements AutoCloseable {
      * calls join the outer transaction.
      */
     public <T> T write(SqlFunction<Connection, T> work) {
+        if (readOnly) {
+            throw QuerentException.usage("the project " + file.getFileName() + " is open for reading only:"
+                    + " this step needs to write (close the project elsewhere, check the file is writable)");
+        }
         access.lock();
         try {
             ensureOpen();
@@ -145,7 +251,8 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, an Error included: setAutoCommit(true) below would otherwise commit half a transaction.
                 rollbackQuietly();
                 throw e;
             } finally {
@@ -199,21 +306,26 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (SQLException ignored) {
-                // Closing still releases everything; the WAL is replayed at the next open.
+            if (!readOnly) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (SQLException ignored) {
+                    // Closing still releases everything; the WAL is replayed at the next open.
+                }
             }
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // Nothing more can be done for a connection that fails to close.
             }
-            releaseQuietly(processLock, lockChannel);
-            try {
-                Files.deleteIfExists(lockFileOf(file));
-            } catch (IOException ignored) {
-                // A leftover lock file is harmless: only a held OS lock blocks another process.
+            if (!readOnly) {
+                identityLock.close();
+                releaseQuietly(processLock, lockChannel);
+                try {
+                    Files.deleteIfExists(lockFileOf(file));
+                } catch (IOException ignored) {
+                    // A leftover lock file is harmless: only a held OS lock blocks another process.
+                }
             }
         } finally {
             access.unlock();
@@ -229,6 +341,16 @@ public final class Database implements AutoCloseable {
             // Closing the channel below releases the lock too.
         }
         closeQuietly(channel);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException ignored) {
+            // The failure being thrown is the one to report.
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -225,6 +225,33 @@ public final class ItemRepository {
         });
     }
 
+    /** Quarantined items per reason (most frequent first), each with the first few item keys. */
+    public record QuarantineReason(String reason, int count, List<String> examples) {
+    }
+
+    public List<QuarantineReason> quarantineReasons(int examplesPerReason) {
+        return db.read(c -> {
+            Map<String, List<String>> examples = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(quarantine_reason, 'unknown'), item_key FROM item"
+                         + " WHERE state = 'quarantined' ORDER BY id")) {
+                while (rs.next()) {
+                    String reason = rs.getString(1);
+                    counts.merge(reason, 1, Integer::sum);
+                    List<String> keys = examples.computeIfAbsent(reason, r -> new ArrayList<>());
+                    if (keys.size() < examplesPerReason) {
+                        keys.add(rs.getString(2));
+                    }
+                }
+            }
+            List<QuarantineReason> out = new ArrayList<>();
+            counts.forEach((reason, n) -> out.add(new QuarantineReason(reason, n, List.copyOf(examples.get(reason)))));
+            out.sort((a, b) -> Integer.compare(b.count(), a.count()));
+            return out;
+        });
+    }
+
     public int countDuplicates() {
         return db.read(c -> {
             try (Statement st = c.createStatement();

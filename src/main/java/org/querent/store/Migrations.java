@@ -31,7 +31,8 @@ public final class Migrations {
     static void apply(Database db, boolean created) {
         int version = db.read(Migrations::userVersion);
         refuseNewer(version, CURRENT_VERSION);
-        if (version == 0 && !created && !looksEmpty(db)) {
+        if (version == 0 && !created) {
+            // Only 'init' creates a project: an empty or foreign database is reported, never initialised.
             throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
                     + " is not a Querent project: open a .querent file made by 'querent init'");
         }
@@ -58,19 +59,24 @@ public final class Migrations {
         }
     }
 
+    /** For a reader, which cannot migrate: the file must be a project at this build's schema. */
+    static void requireReadable(Database db) {
+        int version = db.read(Migrations::userVersion);
+        refuseNewer(version, CURRENT_VERSION);
+        if (version == 0) {
+            throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
+                    + " is not a Querent project: open a .querent file made by 'querent init'");
+        }
+        if (version < CURRENT_VERSION) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by an older Querent (schema "
+                    + version + "): open it once with a command that writes, such as 'querent import', to upgrade it");
+        }
+    }
+
     static int userVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
-    }
-
-    private static boolean looksEmpty(Database db) {
-        return db.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                return rs.next() && rs.getInt(1) == 0;
-            }
-        });
     }
 
     private static String load(String name) {

@@ -24,7 +24,8 @@ final class StorageErrors {
                 case SQLITE_READONLY_DBMOVED:
                 case SQLITE_CANTOPEN:
                     return new QuerentException(ErrorKind.STORAGE, context
-                            + ": the project file cannot be written. Check that its folder exists and is writable", e);
+                            + ": the project file cannot be written. Check that the file itself is writable (not read-only) and that"
+                            + " its folder exists and is writable (SQLite writes its journal there)", e);
                 case SQLITE_BUSY:
                 case SQLITE_LOCKED:
                     return new QuerentException(ErrorKind.PROJECT, context

@@ -153,13 +153,43 @@ class CliEndToEndTest {
 
     @Test
     @Order(8)
-    void aProjectOpenElsewhereIsRefusedWithExitOne() {
+    void aProjectOpenElsewhereIsReadableButAWriterIsRefusedWithExitOne() throws Exception {
+        Path out = dir.resolve("beside-a-writer.csv");
         try (Project open = new ProjectService(java.time.Clock.systemUTC()).open(project)) {
-            CliRun run = CliRun.of("status", project.toString());
+            CliRun status = CliRun.of("status", project.toString());
+            assertEquals(0, status.code(), "readers run beside the writer: " + status);
+            CliRun export = CliRun.of("export", project.toString(), "--format", "csv", "--out", out.toString());
+            assertEquals(0, export.code(), export.toString());
+            assertTrue(Files.readAllLines(out).size() > 1);
+
+            CliRun run = CliRun.of("undo", project.toString());
             assertEquals(1, run.code(), run.toString());
             assertTrue(run.err().startsWith("error: the project emails.querent is already open"), run.err());
+            assertTrue(run.err().contains("--wait SECONDS"), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace without --verbose");
+
+            CliRun waited = CliRun.of("undo", project.toString(), "--wait", "1");
+            assertEquals(1, waited.code(), waited.toString());
+            assertTrue(waited.err().contains("(waited 1 s)"), waited.err());
         }
+    }
+
+    @Test
+    @Order(20)
+    void aWriterGivenWaitGoesAheadOnceTheOtherCloses() throws Exception {
+        Project open = new ProjectService(java.time.Clock.systemUTC()).open(project);
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            open.close();
+        });
+        closer.start();
+        CliRun run = CliRun.of("label", project.toString(), "--wait", "20", "1", TestData.emailLabels().get(0));
+        closer.join();
+        assertEquals(0, run.code(), run.toString());
     }
 
     @Test

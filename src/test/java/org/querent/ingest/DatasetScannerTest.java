@@ -265,6 +265,23 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aCsvRowWithMoreFieldsThanTheHeaderIsQuarantinedWithItsLine() {
+        TestFiles.write(root, "notes.csv", "id,text\n1,A sentence that is fine\n2,A sentence, split by a comma\n");
+        RecordingSink sink = scan(ScanOptions.defaults());
+        assertEquals("A sentence that is fine", sink.get("notes.csv#0").text());
+        String reason = sink.get("notes.csv#1").quarantineReason();
+        assertTrue(reason.contains("line 3 has 3 fields, the header has 2"), reason);
+    }
+
+    @Test
+    void aHeaderOnlyCsvIsReportedNotSilentlyEmpty() {
+        TestFiles.write(root, "empty.csv", "id,text\n");
+        RecordingSink sink = scan(ScanOptions.defaults());
+        String reason = sink.get("empty.csv").quarantineReason();
+        assertTrue(reason.contains("header row but no data rows"), reason);
+    }
+
+    @Test
     void textColumnAndFieldOptionsChooseWhereTextIs() {
         TestFiles.write(root, "nums.csv", "id,label,score\n1,a,0.5\n");
         TestFiles.write(root, "posts.jsonl", "{\"body\": \"hello\"}\n{\"text\": \"no body\"}\n");

@@ -215,12 +215,10 @@ class HeadTrainerTest {
     }
 
     @Test
-    void trainsFiveThousandLabelsQuickly() {
+    void convergesOnFiveThousandLabels() {
+        // Its speed is a figure of HeadBenchmark (mvn -Pbenchmark), not an assertion here.
         SyntheticEmbeddings clusters = SyntheticEmbeddings.clusters(5000, 384, 6, 0.06, 8);
-        trainer.train(clusters.firstRows(500), null, TrainSettings.defaults()); // warm up the JIT
         TrainResult result = trainer.train(clusters.data(), null, TrainSettings.defaults());
-        assertTrue(result.converged());
-        System.out.printf("5000 x 384 x 6: %d iterations, %d ms%n", result.iterations(), result.millis());
-        assertTrue(result.millis() < 5000, "took " + result.millis() + " ms");
+        assertTrue(result.converged(), "iterations " + result.iterations());
     }
 }

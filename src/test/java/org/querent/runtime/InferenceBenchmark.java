@@ -15,15 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class InferenceBenchmark {
-    private static final Path MAILS = Path.of("/work/shared/datasets/mailing-lists");
-    private static final Path FASHION = Path.of("/work/shared/datasets/fashion-mnist");
+    private static final Path MAILS = org.querent.SharedDatasets.root().resolve("mailing-lists");
+    private static final Path FASHION = org.querent.SharedDatasets.root().resolve("fashion-mnist");
 
     @TempDir
     Path dir;
 
     @Test
     void minilmTextsPerSecond() {
-        Assumptions.assumeTrue(Files.isDirectory(MAILS), "no " + MAILS);
+        org.querent.SharedDatasets.require("mailing-lists");
         List<ModelInput> texts = BareInferenceLoop.textsFrom(MAILS, 512);
         try (EmbeddingModel model = ModelLoader.open(BuiltinModels.MINILM, Path.of("."))) {
             BareInferenceLoop.run(model, texts.subList(0, 64), 32); // warm-up
@@ -36,7 +36,7 @@ class InferenceBenchmark {
 
     @Test
     void pcaImagesPerSecond() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(FASHION), "no " + FASHION);
+        org.querent.SharedDatasets.require("fashion-mnist");
         List<Path> images;
         try (Stream<Path> files = Files.walk(FASHION)) {
             images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();

@@ -2,6 +2,7 @@ package org.querent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,7 +110,9 @@ class ModelLoaderTest {
         Files.writeString(dir.resolve("model.onnx"), "this is not a protobuf");
         QuerentException e = assertThrows(QuerentException.class, () -> ModelLoader.open(manifest.toString(), dir));
         assertEquals(ErrorKind.MODEL, e.kind());
-        assertTrue(e.getMessage().startsWith("ONNX Runtime cannot load " + dir.resolve("model.onnx")), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("model.onnx") + " is not a valid ONNX model"), e.getMessage());
+        assertTrue(e.getMessage().contains("Protobuf parsing failed"), e.getMessage());
+        assertFalse(e.getMessage().contains("Error code -"), e.getMessage());
     }
 
     @Test

@@ -221,4 +221,31 @@ class WorkstationTest {
             Files.move(moved, data);
         }
     }
+
+    @Test
+    @Order(8)
+    void holdingAKeyRecordsOneDecisionNotOnePerAutoRepeat() throws Exception {
+        FxToolkit.setupStage(s -> window.openProject(projectFile()));
+        waitUntil(60, () -> window.workbench() != null && model().currentProperty().get() != null);
+        int before = query("SELECT id FROM decision").size();
+        long inFront = currentId();
+        javafx.scene.Node view = robot.lookup("#label-view").query();
+        // What the platform sends while a key is held: KEY_PRESSED again and again, one KEY_RELEASED at the end.
+        FxToolkit.setupFixture(() -> {
+            for (int i = 0; i < 10; i++) {
+                javafx.event.Event.fireEvent(view, key(javafx.scene.input.KeyEvent.KEY_PRESSED, KeyCode.DIGIT2));
+            }
+            javafx.event.Event.fireEvent(view, key(javafx.scene.input.KeyEvent.KEY_RELEASED, KeyCode.DIGIT2));
+        });
+        waitUntil(10, () -> currentId() != inFront);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, query("SELECT id FROM decision").size(), "one decision for one held key");
+        assertEquals("[\"spamassassin\"]", query("SELECT labels FROM decision WHERE item_id = " + inFront).get(0));
+    }
+
+    static javafx.scene.input.KeyEvent key(javafx.event.EventType<javafx.scene.input.KeyEvent> type, KeyCode code) {
+        return new javafx.scene.input.KeyEvent(type, "", "", code, false, false, false, false);
+    }
+
 }

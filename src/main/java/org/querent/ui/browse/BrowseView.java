@@ -18,7 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.querent.ui.shell.WorkbenchContext;
+import org.querent.ui.workbench.WorkbenchContext;
 
 /**
  * The data browser: every item of the project in a table with a filter, a search box and a detail pane.

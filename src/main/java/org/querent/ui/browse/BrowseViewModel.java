@@ -21,7 +21,7 @@ import org.querent.session.BrowseQueries.BrowseItem;
 import org.querent.session.BrowseQueries.Result;
 import org.querent.session.LabellingSession;
 import org.querent.session.PredictedLabels;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,7 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.querent.query.Strategies;
+import org.querent.session.LabellingSession;
 import org.querent.session.QueueService.QueueEntry;
 import org.querent.ui.label.LabelViewModel.HistoryEntry;
 import org.querent.ui.label.LabelViewModel.LabelChoice;
@@ -53,6 +54,9 @@ public final class LabelView {
     private final Map<Path, Image> decodedAhead = new LinkedHashMap<>();
     private final java.util.function.Supplier<String> guideline;
 
+    /** At most 12 decisions in 3 s: faster than a person reads, slower than a stuck key repeats. */
+    private final KeyPressGuard keyGuard = new KeyPressGuard(12, 3000);
+
     public LabelView(LabelViewModel model, java.util.function.Supplier<String> guideline) {
         this.model = model;
         this.guideline = guideline;
@@ -68,6 +72,16 @@ public final class LabelView {
         message.setPadding(new Insets(4, 10, 4, 10));
         root.setBottom(message);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyGuard.released(e.getCode().getName()));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, w, window) -> {
+                    if (window != null) {
+                        window.focusedProperty().addListener((f, was, focused) -> keyGuard.releaseAll());
+                    }
+                });
+            }
+        });
         model.currentProperty().addListener((obs, a, b) -> show(b));
         model.upcoming().addListener((ListChangeListener<QueueEntry>) c -> decodeAhead());
         model.choices().addListener((ListChangeListener<LabelChoice>) c -> renderChoices());
@@ -86,7 +100,7 @@ public final class LabelView {
     private Node toolbar() {
         ComboBox<String> strategy = new ComboBox<>();
         strategy.setId("strategy");
-        strategy.getItems().setAll(Strategies.names());
+        strategy.getItems().setAll(LabellingSession.strategyNames());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setFocusTraversable(false);
         Spinner<Integer> batch = new Spinner<>(1, 500, Math.max(1, model.batchSizeProperty().get()), 5);
@@ -152,10 +166,19 @@ public final class LabelView {
         done.visibleProperty().bind(model.finishedProperty());
         itemPane.getChildren().addAll(text, image, done);
         VBox.setVgrow(itemPane, Priority.ALWAYS);
-        Label zoomHint = new Label("Wheel or +/− to zoom, drag to pan, 0 to fit");
+        // 0 is a label key when there are ten labels: Home always fits, 0 only while it is free.
+        Label zoomHint = new Label(model.keys().contains("0") ? "Wheel or +/− to zoom, drag to pan, Home to fit"
+                : "Wheel or +/− to zoom, drag to pan, 0 or Home to fit");
         zoomHint.getStyleClass().add("hint");
         zoomHint.visibleProperty().bind(image.visibleProperty());
-        VBox box = new VBox(8, title, itemPane, zoomHint);
+        Label notes = new Label();
+        notes.setId("item-notes");
+        notes.getStyleClass().add("muted");
+        notes.setWrapText(true);
+        notes.textProperty().bind(Bindings.concat("Notes: ", model.itemNotesProperty()));
+        notes.visibleProperty().bind(model.itemNotesProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        VBox box = new VBox(8, title, notes, itemPane, zoomHint);
         box.setPadding(new Insets(10));
         return box;
     }
@@ -304,6 +327,18 @@ public final class LabelView {
             return; // typing in the batch-size field
         }
         KeyCode code = e.getCode();
+        boolean zoom = code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS
+                || code == KeyCode.MINUS || code == KeyCode.SUBTRACT;
+        if (!zoom && !e.isShortcutDown() && !e.isAltDown() || code == KeyCode.Z && e.isShortcutDown()) {
+            KeyPressGuard.Verdict verdict = keyGuard.pressed(code.getName(), System.currentTimeMillis());
+            if (verdict != KeyPressGuard.Verdict.DECIDE) {
+                if (verdict == KeyPressGuard.Verdict.PAUSED) {
+                    model.messageProperty().set(keyGuard.pauseMessage());
+                }
+                e.consume(); // a held key's repeat, or a burst: no decision
+                return;
+            }
+        }
         boolean handled = true;
         if ((code == KeyCode.Z && e.isShortcutDown()) || code == KeyCode.BACK_SPACE) {
             model.undo();
@@ -325,7 +360,7 @@ public final class LabelView {
             image.zoomIn();
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             image.zoomOut();
-        } else if (code == KeyCode.DIGIT0 && !model.keys().contains("0")) {
+        } else if (code == KeyCode.HOME || code == KeyCode.DIGIT0 && !model.keys().contains("0")) {
             image.resetView();
         } else {
             handled = model.pressKey(keyName(e));
@@ -392,10 +427,12 @@ public final class LabelView {
         alert.initOwner(window());
         alert.setTitle("Guideline");
         alert.setHeaderText("Labelling guideline");
-        TextArea area = new TextArea(guideline.get());
-        area.setId("guideline-text");
-        area.setEditable(false);
-        area.setWrapText(true);
+        javafx.scene.text.TextFlow flow = MarkdownText.render(guideline.get());
+        flow.setId("guideline-text");
+        flow.setPadding(new Insets(8));
+        flow.setPrefWidth(620);
+        javafx.scene.control.ScrollPane area = new javafx.scene.control.ScrollPane(flow);
+        area.setFitToWidth(true);
         area.setPrefSize(640, 420);
         alert.getDialogPane().setContent(area);
         alert.showAndWait();

@@ -20,9 +20,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.querent.common.ItemKind;
-import org.querent.project.Project;
 import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
+import org.querent.session.WorkHistory;
 import org.querent.session.QueueService.QueueEntry;
 import org.querent.session.TrainingService;
 import org.querent.store.Decision;
@@ -48,7 +48,7 @@ public final class LabelViewModel {
     public record HistoryEntry(long itemId, String path, String what, String when) {
     }
 
-    private final Project project;
+    private final WorkHistory past;
     private final LabellingSession session;
     private final TaskRunner tasks;
     private final List<LabelDefinition> taxonomy;
@@ -65,6 +65,8 @@ public final class LabelViewModel {
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final StringProperty why = new SimpleStringProperty("");
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    /** Notes left on the item in front, one per line; empty when there are none. */
+    private final StringProperty itemNotes = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty training = new SimpleBooleanProperty();
@@ -78,15 +80,15 @@ public final class LabelViewModel {
     /**
      * @param dataRoot the dataset folder, resolved off the UI thread by whoever opened the project
      */
-    public LabelViewModel(Project project, LabellingSession session, List<LabelDefinition> taxonomy, Path dataRoot,
+    public LabelViewModel(WorkHistory past, LabellingSession session, List<LabelDefinition> taxonomy, Path dataRoot,
                           TaskRunner tasks) {
-        this.project = project;
+        this.past = past;
         this.dataRoot = dataRoot;
         this.session = session;
         this.tasks = tasks;
         this.taxonomy = List.copyOf(taxonomy);
         this.keys = LabelKeys.assign(taxonomy);
-        this.multiLabel = project.settings().multiLabel();
+        this.multiLabel = past.multiLabel();
         strategy.set(session.settings().strategy());
         batchSize.set(session.settings().batchSize());
         session.addListener(new LabellingSession.Listener() {
@@ -100,8 +102,8 @@ public final class LabelViewModel {
                 tasks.onUiThread(() -> {
                     training.set(false);
                     message.set(String.format("Model v%d trained on %d labels%s; the queue is re-ranked", trained.version(),
-                            trained.labels(), trained.report().heldOut() == null ? ""
-                                    : String.format(" (held-out accuracy %.2f)", trained.report().heldOut().accuracy())));
+                            trained.labels(), trained.heldOutAccuracy() == null ? ""
+                                    : String.format(" (held-out accuracy %.2f)", trained.heldOutAccuracy())));
                     refresh();
                     onModelTrained.run();
                 });
@@ -149,6 +151,20 @@ public final class LabelViewModel {
 
     public StringProperty whyProperty() {
         return why;
+    }
+
+    public StringProperty itemNotesProperty() {
+        return itemNotes;
+    }
+
+    /** Reads the notes of the item in front off the UI thread; dropped if another item came in front meanwhile. */
+    private void loadNotes(long itemId) {
+        run(Lane.READS, () -> past.notesOn(itemId), notes -> {
+            QueueEntry now = current.get();
+            if (now != null && now.item().id() == itemId) {
+                itemNotes.set(String.join("\n", notes));
+            }
+        });
     }
 
     public ObservableList<HistoryEntry> history() {
@@ -258,6 +274,7 @@ public final class LabelViewModel {
         run(Lane.DECISIONS, () -> session.note(text), d -> {
             message.set("Note added");
             loadHistory();
+            loadNotes(d.itemId());
         });
     }
 
@@ -370,6 +387,7 @@ public final class LabelViewModel {
     private void showCurrent(QueueEntry entry) {
         selection.clear();
         if (entry == null) {
+            itemNotes.set("");
             itemTitle.set("");
             itemText.set("");
             imagePath.set(null);
@@ -381,6 +399,8 @@ public final class LabelViewModel {
         }
         ItemRecord item = entry.item();
         itemTitle.set(item.key());
+        itemNotes.set("");
+        loadNotes(item.id());
         if (item.kind() == ItemKind.IMAGE) {
             itemText.set("");
             imagePath.set(dataRoot.resolve(item.path()));
@@ -409,9 +429,9 @@ public final class LabelViewModel {
         String annotator = session.annotator();
         run(Lane.READS, () -> {
             List<HistoryEntry> out = new ArrayList<>();
-            for (Decision d : project.decisions().recentOf(annotator, 12)) {
-                String path = project.items().byId(d.itemId()).map(ItemRecord::key).orElse("item " + d.itemId());
-                out.add(new HistoryEntry(d.itemId(), path, describe(d), ago(d.decidedAt())));
+            for (WorkHistory.RecentDecision r : past.recent(annotator, 12)) {
+                Decision d = r.decision();
+                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d), ago(d.decidedAt())));
             }
             return out;
         }, history::setAll);
@@ -423,7 +443,7 @@ public final class LabelViewModel {
 
     private void loadModelStatus() {
         // Only the newest head: this runs after every decision, so no weights of older versions are read.
-        run(Lane.READS, () -> project.heads().newest(), newest -> {
+        run(Lane.READS, past::newestModel, newest -> {
             String predictor = session.predictions() == null ? "" : session.predictions().predictor();
             if (newest.isEmpty()) {
                 modelStatus.set("No trained model yet · pre-labels: " + predictor);
@@ -435,13 +455,24 @@ public final class LabelViewModel {
         });
     }
 
+    /** What the ranking rested on, in words: "none" meant no model had predicted anything yet. */
+    static String basis(org.querent.store.RoundRepository.Selection sel) {
+        if (sel.modelVersion() != null) {
+            return "using model v" + sel.modelVersion();
+        }
+        String predictor = sel.predictor();
+        if (predictor == null || predictor.isBlank() || "none".equals(predictor)) {
+            return "before any model could predict (no labels yet, and the model has no classes of its own)";
+        }
+        return "using " + predictor;
+    }
+
     static String explain(LabellingSession.Why w) {
         StringBuilder s = new StringBuilder();
         if (w.selection() != null) {
             var sel = w.selection();
-            s.append(String.format("Chosen by %s (score %.3f), rank %d in round %d of %,d candidates, using %s.",
-                    sel.strategy(), sel.score(), sel.rank(), sel.roundId(), sel.poolSize(),
-                    sel.modelVersion() == null ? sel.predictor() : "model v" + sel.modelVersion()));
+            s.append(String.format("Chosen by %s (score %.3f), rank %d in round %d of %,d candidates, %s.",
+                    sel.strategy(), sel.score(), sel.rank(), sel.roundId(), sel.poolSize(), basis(sel)));
         } else {
             s.append("Opened by hand, not chosen by a strategy.");
         }

@@ -55,7 +55,7 @@ final class ProgressCharts {
     static LineChart<Number, Number> learningCurve(ObservableList<ModelVersion> curve) {
         NumberAxis labels = new NumberAxis();
         labels.setLabel("labels");
-        labels.setForceZeroInRange(false);
+        labels.setAutoRanging(false); // auto-ranging spans a single point as 95..97
         NumberAxis score = new NumberAxis(0, 1, 0.1);
         score.setLabel("held-out score");
         LineChart<Number, Number> chart = new LineChart<>(labels, score);
@@ -73,9 +73,26 @@ final class ProgressCharts {
                 macroF1.getData().add(new XYChart.Data<>(v.labels(), v.macroF1()));
             }
             chart.getData().setAll(List.of(accuracy, macroF1));
+            double[] range = labelAxis(curve.stream().mapToInt(ModelVersion::labels).max().orElse(0));
+            labels.setLowerBound(range[0]);
+            labels.setUpperBound(range[1]);
+            labels.setTickUnit(range[2]);
         };
         curve.addListener((ListChangeListener<ModelVersion>) c -> fill.run());
         fill.run();
         return chart;
+    }
+
+    /**
+     * The label-count axis: from 0 to a round number above the most labels, in whole-label ticks (a
+     * curve is read against how many labels it took, so 0 belongs on the axis).
+     */
+    static double[] labelAxis(int maxLabels) {
+        double upper = 10;
+        while (upper < maxLabels) {
+            upper = upper * (String.valueOf((long) upper).startsWith("1") ? 2 : String.valueOf((long) upper).startsWith("2") ? 2.5 : 2);
+        }
+        double tick = Math.max(1, upper / 5);
+        return new double[] {0, upper, tick};
     }
 }

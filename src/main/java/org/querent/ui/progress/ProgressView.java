@@ -23,7 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.querent.session.ProgressFigures.Totals;
 import org.querent.ui.progress.ProgressViewModel.AcceptanceRow;
-import org.querent.ui.shell.WorkbenchContext;
+import org.querent.ui.workbench.WorkbenchContext;
 
 /** Progress of the project: labels per class, learning curve, pre-label acceptance, labels per hour. */
 public final class ProgressView {

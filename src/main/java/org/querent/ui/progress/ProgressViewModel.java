@@ -21,7 +21,7 @@ import org.querent.session.ProgressFigures.Figures;
 import org.querent.session.ProgressFigures.ModelVersion;
 import org.querent.session.ProgressFigures.Totals;
 import org.querent.store.DecisionRepository.Acceptance;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 

@@ -6,11 +6,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.querent.session.AuditEstimateService.AuditEstimate;
-import org.querent.session.Pool;
-import org.querent.session.StoppingSignalService;
 import org.querent.session.StoppingSignalService.StoppingSignal;
 import org.querent.session.StoppingSignalService.VersionPair;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 
@@ -45,8 +43,7 @@ final class StoppingSignalCard {
         if (open == null) {
             return;
         }
-        tasks.run(Lane.READS, () -> new StoppingSignalService(open.project()).signal(
-                Pool.load(open.project(), open.models().hash())), this::show,
+        tasks.run(Lane.READS, open::stoppingSignal, this::show,
                 error -> reason.setText("Could not compute the stopping signal: " + error.getMessage()));
     }
 

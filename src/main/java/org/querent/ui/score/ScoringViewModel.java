@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.querent.common.Cancellation;
 import org.querent.common.ProgressListener;
 import org.querent.session.ScoringService;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.TaskRunner;
 
 /**

@@ -29,6 +29,8 @@ import javafx.stage.Window;
 import org.querent.common.ProgressListener;
 import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
+import org.querent.session.ProjectOpener;
+import org.querent.session.WorkHistory;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
@@ -44,6 +46,8 @@ import org.querent.ui.start.NewProjectWizard;
 import org.querent.ui.start.StartView;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
+import org.querent.ui.workbench.WorkbenchContext;
+import org.querent.session.OpenProject;
 
 /**
  * The window: menus, the current screen (start, scoring, or an open project's workbench) and the status
@@ -54,7 +58,7 @@ public final class MainWindow implements WorkbenchContext {
     private final Stage stage;
     private final TaskRunner tasks;
     private final UserSettings settings;
-    private final ProjectOpener opener = new ProjectOpener();
+    private final ProjectOpener opener;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final StatusBar status = new StatusBar();
@@ -64,6 +68,12 @@ public final class MainWindow implements WorkbenchContext {
     private Runnable onReady = () -> { };
 
     public MainWindow(Stage stage, TaskRunner tasks, UserSettings settings) {
+        this(stage, tasks, settings, new ProjectOpener());
+    }
+
+    /** The window over an opener the application wires (see QuerentApplication, the composition root). */
+    public MainWindow(Stage stage, TaskRunner tasks, UserSettings settings, ProjectOpener opener) {
+        this.opener = opener;
         this.stage = stage;
         this.tasks = tasks;
         this.settings = settings;
@@ -201,7 +211,7 @@ public final class MainWindow implements WorkbenchContext {
     public void relocate(Path folder) {
         OpenProject project = open;
         tasks.run(Lane.LONG, () -> {
-            project.project().relocateData(folder);
+            project.relocateData(folder);
             return opener.inspect(project);
         }, this::continueOpening, error -> showError("That folder cannot be used", error));
     }
@@ -237,7 +247,7 @@ public final class MainWindow implements WorkbenchContext {
             project.attach(session);
             return session;
         }, session -> {
-            LabelViewModel model = new LabelViewModel(project.project(), session, opened.taxonomy(), opened.dataRoot(),
+            LabelViewModel model = new LabelViewModel(new WorkHistory(project.project()), session, opened.taxonomy(), opened.dataRoot(),
                     tasks);
             LabelView view = new LabelView(model, opened::guideline);
             workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this));
@@ -394,7 +404,7 @@ public final class MainWindow implements WorkbenchContext {
                   N                 add a note      R   retrain now
                   Backspace, Ctrl+Z undo the last decision
                   G                 read the guideline
-                  + / - / wheel     zoom an image; drag to pan; 0 to fit
+                  + / - / wheel     zoom an image; drag to pan; Home (or 0 if no label uses it) to fit
                 Everywhere
                   Ctrl+1 / 2 / 3    Label / Browse / Progress
                   Ctrl+N, Ctrl+O    new project, open project

@@ -6,7 +6,7 @@ import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.querent.ui.common.Theme;
-import org.querent.ui.shell.WorkbenchContext;
+import org.querent.ui.workbench.WorkbenchContext;
 
 /**
  * The new-project wizard: dataset folder, model, taxonomy, guideline. A modal window owned by the workbench;

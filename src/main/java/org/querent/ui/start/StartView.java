@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.querent.ui.shell.WorkbenchContext;
+import org.querent.ui.workbench.WorkbenchContext;
 
 /** The first screen: open the sample, make a new project, open a file, or pick a recent project. */
 public final class StartView {

@@ -16,7 +16,7 @@ import org.querent.session.BrowseFilter;
 import org.querent.session.BrowseFilter.Kind;
 import org.querent.session.BrowseQueries.BrowseItem;
 import org.querent.session.ModelSession;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.DirectTaskRunner;
 
 class BrowseViewModelTest {

@@ -8,8 +8,8 @@ import javafx.stage.Window;
 import org.querent.project.Project;
 import org.querent.session.ModelSession;
 import org.querent.ui.settings.UserSettings;
-import org.querent.ui.shell.OpenProject;
-import org.querent.ui.shell.WorkbenchContext;
+import org.querent.session.OpenProject;
+import org.querent.ui.workbench.WorkbenchContext;
 import org.querent.ui.task.FxTaskRunner;
 import org.querent.ui.task.TaskRunner;
 

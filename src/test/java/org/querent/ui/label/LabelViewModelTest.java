@@ -24,6 +24,7 @@ import org.querent.session.ImportService;
 import org.querent.session.LabellingSession;
 import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
+import org.querent.session.WorkHistory;
 import org.querent.store.LabelDefinition;
 import org.querent.ui.task.DirectTaskRunner;
 
@@ -57,7 +58,7 @@ class LabelViewModelTest {
     void openSession() {
         session = new LabellingSession(project, models, "tester", new LabellingSession.Settings("margin", 5, 0), Runnable::run);
         session.start();
-        model = new LabelViewModel(project, session, project.taxonomy().labels(), project.dataRoot(), new DirectTaskRunner());
+        model = new LabelViewModel(new WorkHistory(project), session, project.taxonomy().labels(), project.dataRoot(), new DirectTaskRunner());
         model.load();
     }
 
@@ -72,6 +73,18 @@ class LabelViewModelTest {
         assertTrue(model.messageProperty().get().startsWith("Labelled"), model.messageProperty().get());
         assertEquals(first, model.history().get(0).itemId());
         assertFalse(model.pressKey("9"), "no label has key 9");
+    }
+
+    @Test
+    void aNoteIsShownOnTheItemItWasLeftOn() {
+        long shown = model.currentProperty().get().item().id();
+        assertEquals("", model.itemNotesProperty().get());
+        model.note("ask Ana about this list");
+        assertTrue(model.itemNotesProperty().get().contains("ask Ana about this list (tester)"),
+                model.itemNotesProperty().get());
+        assertEquals(shown, model.currentProperty().get().item().id(), "a note keeps the item in front");
+        model.pressKey("1");
+        assertEquals("", model.itemNotesProperty().get(), "the next item has no notes");
     }
 
     @Test

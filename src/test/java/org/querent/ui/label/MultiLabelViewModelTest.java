@@ -20,6 +20,7 @@ import org.querent.session.ImportService;
 import org.querent.session.LabellingSession;
 import org.querent.session.ModelSession;
 import org.querent.session.ScoringService;
+import org.querent.session.WorkHistory;
 import org.querent.store.LabelDefinition;
 import org.querent.ui.task.DirectTaskRunner;
 
@@ -40,7 +41,7 @@ class MultiLabelViewModelTest {
             LabellingSession session = new LabellingSession(project, models, "ana",
                     new LabellingSession.Settings("entropy", 5, 0), Runnable::run);
             session.start();
-            LabelViewModel model = new LabelViewModel(project, session, labels, project.dataRoot(), new DirectTaskRunner());
+            LabelViewModel model = new LabelViewModel(new WorkHistory(project), session, labels, project.dataRoot(), new DirectTaskRunner());
             model.load();
             assertEquals(List.of("L", "1", "2"), model.keys(), "the taxonomy's own key, then digits");
             long item = model.currentProperty().get().item().id();

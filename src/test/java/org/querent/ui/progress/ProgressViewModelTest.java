@@ -16,7 +16,7 @@ import org.querent.session.LabellingPace;
 import org.querent.session.ModelSession;
 import org.querent.ui.browse.TestProjects;
 import org.querent.ui.progress.ProgressViewModel.ClassCount;
-import org.querent.ui.shell.OpenProject;
+import org.querent.session.OpenProject;
 import org.querent.ui.task.DirectTaskRunner;
 
 class ProgressViewModelTest {

@@ -1,4 +1,4 @@
-package org.querent.ui.shell;
+package org.querent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.querent.ui.shell;
+package org.querent.session;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,9 +9,6 @@ import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.project.ProjectService;
-import org.querent.session.ImportService;
-import org.querent.session.ModelSession;
-import org.querent.session.ScoringService;
 import org.querent.store.GuidelineRepository.Guideline;
 import org.querent.store.LabelDefinition;
 
@@ -20,7 +17,16 @@ import org.querent.store.LabelDefinition;
  * the folder the first time, and gathers what the screens need. Scoring is a separate, visible step.
  */
 public final class ProjectOpener {
-    private final ProjectService projects = new ProjectService(Clock.systemUTC());
+    private final ProjectService projects;
+
+    public ProjectOpener(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    /** An opener over the real clock. */
+    public ProjectOpener() {
+        this(new ProjectService(Clock.systemUTC()));
+    }
 
     /**
      * An opened project and what the UI must know before showing it.

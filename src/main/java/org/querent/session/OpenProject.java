@@ -1,8 +1,6 @@
-package org.querent.ui.shell;
+package org.querent.session;
 
 import org.querent.project.Project;
-import org.querent.session.LabellingSession;
-import org.querent.session.ModelSession;
 
 /**
  * A project open in the workstation: the file, its model and the labelling loop. Closing releases the
@@ -33,6 +31,16 @@ public final class OpenProject implements AutoCloseable {
 
     public void attach(LabellingSession labellingSession) {
         this.session = labellingSession;
+    }
+
+    /** Points the project at a moved dataset folder. Writes the project file: call it off the UI thread. */
+    public void relocateData(java.nio.file.Path newRoot) {
+        project.relocateData(newRoot);
+    }
+
+    /** Whether labelling can stop, from the stored heads over the cached pool. Reads the database. */
+    public StoppingSignalService.StoppingSignal stoppingSignal() {
+        return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
     }
 
     public String name() {

@@ -1,6 +1,7 @@
-package org.querent.ui.shell;
+package org.querent.ui.workbench;
 
 import javafx.stage.Window;
+import org.querent.session.OpenProject;
 import org.querent.ui.settings.UserSettings;
 import org.querent.ui.task.TaskRunner;
 

@@ -1,0 +1,41 @@
+package org.querent.session;
+
+import java.nio.file.Path;
+
+import org.querent.common.ItemKind;
+import org.querent.common.QuerentException;
+import org.querent.ingest.DatasetKinds;
+import org.querent.runtime.EmbeddingModel;
+import org.querent.runtime.ModelLoader;
+
+/**
+ * Checks, before a project is made, that its model loads and matches its manifest, and that it reads the
+ * kind of items the dataset folder holds: such problems should stop {@code init}, not surface at
+ * {@code score} as a pool of quarantined items.
+ */
+public final class ModelCheck {
+    private ModelCheck() {
+    }
+
+    /** Opens the model once (its files hashed, its ONNX graph checked against model.json) and returns its input kind. */
+    public static ItemKind requireLoadable(String reference, Path baseDir) {
+        try (EmbeddingModel model = ModelLoader.open(reference, baseDir)) {
+            return model.info().isText() ? ItemKind.TEXT : ItemKind.IMAGE;
+        }
+    }
+
+    /** Refuses a model that reads none of the dataset's items, with the fix. */
+    public static void requireReads(ItemKind modelKind, String reference, DatasetKinds data) {
+        int images = data.count(ItemKind.IMAGE);
+        int texts = data.count(ItemKind.TEXT);
+        if (modelKind == ItemKind.TEXT && images > 0 && texts == 0) {
+            throw QuerentException.usage("this folder holds " + images + " images and no texts; the model "
+                    + reference + " reads text: build an image model with 'querent build-image-model --images DIR"
+                    + " --out MODELDIR' or bring an ONNX image model (--model MODELDIR/model.json)");
+        }
+        if (modelKind == ItemKind.IMAGE && texts > 0 && images == 0) {
+            throw QuerentException.usage("this folder holds " + texts + " text files and no images; the model "
+                    + reference + " reads images: use --model builtin:minilm or an ONNX text model");
+        }
+    }
+}

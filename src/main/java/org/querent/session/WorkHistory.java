@@ -1,0 +1,57 @@
+package org.querent.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.querent.project.Project;
+import org.querent.store.Decision;
+import org.querent.store.HeadRecord;
+import org.querent.store.ItemRecord;
+
+/**
+ * What the labelling screen shows of the past: an annotator's recent decisions with their items' paths, and the newest
+ * model version. The screen reads these here, through session, instead of from the repositories.
+ */
+public final class WorkHistory {
+    private final Project project;
+
+    public WorkHistory(Project project) {
+        this.project = project;
+    }
+
+    /** One recent decision and the path of its item ({@code "item N"} when the item is gone). */
+    public record RecentDecision(Decision decision, String path) {
+    }
+
+    /** The annotator's newest decisions, newest first. Reads the database: call it off the UI thread. */
+    public List<RecentDecision> recent(String annotator, int limit) {
+        List<RecentDecision> out = new ArrayList<>();
+        for (Decision d : project.decisions().recentOf(annotator, limit)) {
+            String path = project.items().byId(d.itemId()).map(ItemRecord::key).orElse("item " + d.itemId());
+            out.add(new RecentDecision(d, path));
+        }
+        return out;
+    }
+
+    /** The notes (and flag reasons) people left on an item, oldest first, with who wrote them. Reads the database. */
+    public List<String> notesOn(long itemId) {
+        List<String> out = new ArrayList<>();
+        for (Decision d : project.decisions().history(itemId)) {
+            if (("note".equals(d.kind()) || "flag".equals(d.kind())) && d.note() != null && !d.note().isBlank()) {
+                out.add(("flag".equals(d.kind()) ? "flagged: " : "") + d.note() + " (" + d.annotator() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The newest trained head, without the weights of older versions. Reads the database. */
+    public Optional<HeadRecord> newestModel() {
+        return project.heads().newest();
+    }
+
+    /** Whether an item may carry several labels in this project. */
+    public boolean multiLabel() {
+        return project.settings().multiLabel();
+    }
+}

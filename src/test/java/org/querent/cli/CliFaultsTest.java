@@ -1,0 +1,178 @@
+package org.querent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.querent.TestData;
+import picocli.CommandLine;
+
+/** Faults a new user met on the command line (issue 8), each pinned down with the real CLI. */
+class CliFaultsTest {
+    @TempDir
+    Path dir;
+
+    static Stream<String> commands() {
+        return new CommandLine(new QuerentCommand()).getSubcommands().keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandPrintsItsUsageWithHelpAndExitsZero(String command) {
+        for (String flag : List.of("--help", "-h")) {
+            CliRun run = CliRun.of(command, flag);
+            assertEquals(0, run.code(), command + " " + flag + "\n" + run);
+            assertTrue(run.out().contains("Usage: querent " + command), run.toString());
+            assertFalse(run.err().contains("Missing required"), run.toString());
+        }
+    }
+
+    @Test
+    void labelsFromFoldersAloneTakesTheFolderNamesAsLabels() throws Exception {
+        Path data = dir.resolve("data");
+        for (String topic : List.of("cooking", "football")) {
+            Files.createDirectories(data.resolve(topic));
+            Files.writeString(data.resolve(topic).resolve("a.txt"), "A few words about " + topic + ".");
+        }
+        CliRun run = CliRun.of("init", dir.resolve("p.querent").toString(), "--data", data.toString(),
+                "--labels-from-folders");
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("2 labels"), run.toString());
+        CliRun status = CliRun.of("status", dir.resolve("p.querent").toString());
+        assertTrue(status.out().contains("cooking") && status.out().contains("football"), status.toString());
+    }
+
+    @Test
+    void labelFromAFileRecordsAllLinesOrNoneAndNamesTheBadLine() throws Exception {
+        labelsFromFoldersAloneTakesTheFolderNamesAsLabels();
+        String project = dir.resolve("p.querent").toString();
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "# header comment\ncooking/a.txt\tfootball\n"
+                + "football/a.txt\tastronomy\n");
+        CliRun refused = CliRun.of("label", project, "--from", bad.toString());
+        assertEquals(2, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("bad.tsv:3") && refused.err().contains("nothing was recorded"),
+                refused.toString());
+        Path missing = Files.writeString(dir.resolve("missing.tsv"), "nope.txt\tcooking\n");
+        CliRun unknown = CliRun.of("label", project, "--from", missing.toString());
+        assertTrue(unknown.err().contains("missing.tsv:1: no item 'nope.txt'"), unknown.toString());
+
+        Path out = dir.resolve("labels.csv");
+        assertEquals(0, CliRun.of("export", project, "--format", "csv", "--out", out.toString()).code());
+        assertTrue(Files.readString(out).contains("cooking/a.txt,cooking"), "line 2 was rolled back: "
+                + Files.readString(out));
+
+        Path good = Files.writeString(dir.resolve("good.tsv"), "cooking/a.txt\tfootball\nfootball/a.txt,cooking\n");
+        CliRun run = CliRun.of("label", project, "--from", good.toString());
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("recorded 2 decisions"), run.toString());
+    }
+
+    @Test
+    void statusShowsWhyItemsAreQuarantinedWithTheirPaths() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("texts"));
+        Files.writeString(data.resolve("good.txt"), "A perfectly ordinary sentence about soup.");
+        Files.writeString(data.resolve("empty.txt"), "");
+        Files.write(data.resolve("binary.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7, 0, 9});
+        String project = dir.resolve("t.querent").toString();
+        assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b").code());
+        assertEquals(0, CliRun.of("import", project).code());
+        CliRun status = CliRun.of("status", project);
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().contains("2 quarantined"), status.toString());
+        assertTrue(status.out().contains("empty.txt") && status.out().contains("binary.txt"), status.toString());
+    }
+
+    @Test
+    void initWithoutAnyLabelSourceSaysWhatToGive() {
+        CliRun run = CliRun.of("init", dir.resolve("p.querent").toString(), "--data", dir.toString());
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("--labels-from-folders"), run.toString());
+    }
+
+    @Test
+    void anImageFolderWithTheTextModelIsRefusedAtInitWithTheFix() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("images"));
+        try (Stream<Path> pngs = Files.list(Path.of("sample-projects/fashion/data")).limit(5)) {
+            for (Path png : pngs.toList()) {
+                Files.copy(png, data.resolve(png.getFileName()));
+            }
+        }
+        CliRun run = CliRun.of("init", dir.resolve("p.querent").toString(), "--data", data.toString(),
+                "--labels", "a,b");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("holds 5 images") && run.err().contains("build-image-model"), run.toString());
+        assertFalse(Files.exists(dir.resolve("p.querent")), "no project is made");
+    }
+
+    @Test
+    void aManifestWhoseOnnxFileIsMissingOrRandomBytesIsRefusedAtInit() throws Exception {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.copy(Path.of("sample-projects/fashion/model/model.json"), model.resolve("model.json"));
+        Path data = Path.of("sample-projects/fashion/data").toAbsolutePath();
+        CliRun missing = CliRun.of("init", dir.resolve("a.querent").toString(), "--data", data.toString(),
+                "--model", model.resolve("model.json").toString(), "--labels", "a,b");
+        assertEquals(1, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("model file not found"), missing.toString());
+        assertFalse(missing.err().contains("to hash the model"), missing.toString());
+
+        byte[] junk = new byte[4096];
+        new Random(7).nextBytes(junk);
+        Files.write(model.resolve("model.onnx"), junk);
+        CliRun random = CliRun.of("init", dir.resolve("b.querent").toString(), "--data", data.toString(),
+                "--model", model.resolve("model.json").toString(), "--labels", "a,b");
+        assertEquals(1, random.code(), random.toString());
+        assertTrue(random.err().contains("is not a valid ONNX model"), random.toString());
+        assertFalse(random.err().contains("::"), "no C++ signature: " + random);
+
+        Files.write(model.resolve("model.onnx"), new byte[0]);
+        CliRun empty = CliRun.of("init", dir.resolve("c.querent").toString(), "--data", data.toString(),
+                "--model", model.resolve("model.json").toString(), "--labels", "a,b");
+        assertEquals(1, empty.code(), empty.toString());
+        assertTrue(empty.err().contains("is empty (0 bytes)"), empty.toString());
+        assertFalse(Files.exists(dir.resolve("c.querent")));
+    }
+
+    @Test
+    void buildImageModelCapsTheComponentsAtWhatFewImagesSupport() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("few"));
+        try (Stream<Path> pngs = Files.list(Path.of("sample-projects/fashion/data")).sorted().limit(8)) {
+            for (Path png : pngs.toList()) {
+                Files.copy(png, images.resolve(png.getFileName()));
+            }
+        }
+        CliRun run = CliRun.of("build-image-model", "--images", images.toString(), "--out",
+                dir.resolve("m").toString());
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("-> 7 features"), run.toString());
+    }
+
+    @Test
+    void anErrorAfterAnUnfinishedProgressLineStartsItsOwnLine() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            new StderrProgress("import").progress(3, 10, null);
+            CliRun.of("status", dir.resolve("missing.querent").toString());
+        } finally {
+            System.setErr(saved);
+        }
+        String printed = captured.toString();
+        assertTrue(printed.startsWith("\rimport: 3/10") && printed.endsWith("\n"), printed);
+    }
+
+    @Test
+    void aPathWithALineBreakStaysOneTsvField() {
+        assertEquals("a\\nb\\tc\\\\d", QueueCommand.tsvField("a\nb\tc\\d"));
+    }
+}

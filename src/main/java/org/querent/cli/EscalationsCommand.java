@@ -30,7 +30,7 @@ final class EscalationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = new ProjectService(Clock.systemUTC()).open(file)) {
+        try (Project p = new ProjectService(Clock.systemUTC()).openReader(file)) {
             List<Escalation> open = new EscalationService(p).open();
             PrintWriter out = spec.commandLine().getOut();
             if (open.isEmpty()) {

@@ -31,6 +31,11 @@ final class PeopleCommand implements Callable<Integer> {
         return new ProjectService(Clock.systemUTC()).open(file);
     }
 
+    /** Listing only reads: it runs beside a writer. */
+    Project openReader() {
+        return new ProjectService(Clock.systemUTC()).openReader(file);
+    }
+
     @Override
     public Integer call() {
         throw QuerentException.usage("say what to do: 'querent people PROJECT list' or "
@@ -74,7 +79,7 @@ final class PeopleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Project p = parent.open()) {
+            try (Project p = parent.openReader()) {
                 List<Person> people = new PeopleService(p).people();
                 PrintWriter out = spec.commandLine().getOut();
                 if (people.isEmpty()) {

@@ -48,7 +48,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = open()) {
+        try (Project p = new ProjectService(Clock.systemUTC()).openReader(file)) {
             ReviewService review = new ReviewService(p);
             List<ReviewItem> queue = review.queue(Annotators.resolve(reviewer), by, label, source, corrected, size);
             PrintWriter out = spec.commandLine().getOut();

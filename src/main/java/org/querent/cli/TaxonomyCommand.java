@@ -177,7 +177,7 @@ final class TaxonomyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Project p = new ProjectService(Clock.systemUTC()).open(parent.file)) {
+            try (Project p = new ProjectService(Clock.systemUTC()).openReader(parent.file)) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("version\tchange\tby\tat\twhy\tmapping\tlabels");
                 for (TaxonomyVersion v : new TaxonomyService(p).history()) {

@@ -78,8 +78,11 @@ class TeamCliTest {
 
     @Test
     void peopleAreAddedByTheLeadAndListedWithTheirRoles() {
-        assertTrue(ok("people", project, "list").out().contains("no people yet"));
+        CliRun oldFile = CliRun.of("people", project, "list");
+        assertEquals(1, oldFile.code(), "a reader does not upgrade a version-1 file: " + oldFile);
+        assertTrue(oldFile.err().contains("open it once with a command that writes"), oldFile.toString());
         refused("must be its lead", "people", project, "add", "ana", "--role", "annotator");
+        assertTrue(ok("people", project, "list").out().contains("no people yet"));
         makeTeam();
         refused("only a lead may add people", "people", project, "add", "zed", "--role", "annotator", "--annotator", "ana");
         refused("unknown role", "people", project, "add", "zed", "--role", "boss", "--annotator", "lena");

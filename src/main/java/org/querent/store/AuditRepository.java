@@ -39,6 +39,8 @@ public final class AuditRepository {
             + "CASE WHEN d.kind <> 'label' THEN NULL "
             + "  ELSE coalesce((SELECT CASE v.verdict WHEN 'approve' THEN 'approved' WHEN 'change' THEN 'changed' "
             + "    ELSE 'rejected' END FROM live_decision v WHERE v.kind = 'review' AND v.refers_to = d.uid "
+            + "    AND (v.verdict <> 'change' OR EXISTS (SELECT 1 FROM live_decision x WHERE x.kind = 'label' "
+            + "      AND x.origin = 'review' AND x.refers_to = v.refers_to)) "
             + "    ORDER BY v.id DESC LIMIT 1), "
             + "    CASE WHEN d.origin IN ('review', 'escalation', 'adjudication', 'folders') THEN 'approved (' || d.origin || ')' "
             + "    ELSE 'not reviewed' END) END AS review_status, "

@@ -18,8 +18,11 @@ public final class ReviewRepository {
     /** Origins of labels that need no further review. */
     public static final List<String> APPROVED_ORIGINS = List.of("review", "escalation", "adjudication", "folders");
     private static final String APPROVED_ORIGIN_SQL = "('review', 'escalation', 'adjudication', 'folders')";
-    private static final String REVIEWED = "EXISTS (SELECT 1 FROM live_decision r WHERE r.kind = 'review' "
-            + "AND r.refers_to = c.uid)";
+    /** A review in force refers to the label; a change counts only while the reviewer's label is in force too. */
+    private static final String REVIEW_IN_FORCE = "r.kind = 'review' AND (r.verdict <> 'change' OR EXISTS (SELECT 1 FROM "
+            + "live_decision x WHERE x.kind = 'label' AND x.origin = 'review' AND x.refers_to = r.refers_to))";
+    private static final String REVIEWED = "EXISTS (SELECT 1 FROM live_decision r WHERE " + REVIEW_IN_FORCE
+            + " AND r.refers_to = c.uid)";
     private static final String APPROVED = "(c.origin IN " + APPROVED_ORIGIN_SQL + " OR EXISTS (SELECT 1 FROM "
             + "live_decision r WHERE r.kind = 'review' AND r.verdict = 'approve' AND r.refers_to = c.uid))";
 
@@ -104,7 +107,7 @@ public final class ReviewRepository {
     public boolean isReviewed(String uid) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM live_decision WHERE kind = 'review' AND refers_to = ? LIMIT 1")) {
+                    "SELECT 1 FROM live_decision r WHERE " + REVIEW_IN_FORCE + " AND r.refers_to = ? LIMIT 1")) {
                 ps.setString(1, uid);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();

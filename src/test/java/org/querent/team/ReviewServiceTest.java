@@ -77,6 +77,22 @@ class ReviewServiceTest {
     }
 
     @Test
+    void anUndoneReviewPutsTheLabelBackInTheQueue() {
+        try (Project p = team(dir)) {
+            ReviewService review = new ReviewService(p);
+            review.change(4, List.of("spam"), "bob", "sells pills");
+            review.approve(6, "bob", null);
+            assertFalse(ids(review.queue("bob", null, null, null, false, 50)).contains(4L));
+            new LabellingService(p).undo("bob"); // the approval of 6
+            new LabellingService(p).undo("bob"); // the changed label of 4
+            assertEquals(List.of("ham"), p.decisions().currentLabels().get(4L).labels(), "ana's label is back");
+            assertEquals(List.of(3L, 1L, 4L, 6L), ids(review.queue("bob", null, null, null, false, 50)));
+            review.approve(4, "bob", "on second thoughts");
+            assertTrue(review.trainingGate().orElseThrow().contains(4L));
+        }
+    }
+
+    @Test
     void nobodyReviewsTheirOwnLabelOrTheSameLabelTwice() {
         try (Project p = team(dir)) {
             ReviewService review = new ReviewService(p);

@@ -167,6 +167,43 @@ class TeamCliTest {
         assertTrue(ok("train", project).out().contains(": 5 labels"), "every current label: 6, 1, 4, 8, 7");
     }
 
+    /** ana said 6 spam, 4 ham, 1 ham; bob says 6 spam, 4 spam, 1 ham: figures worked out by hand in the asserts. */
+    @Test
+    void agreementFiguresMatchHandComputedValuesAndTheLeadAdjudicates() {
+        makeTeam();
+        ok("people", project, "add", "bob", "--role", "annotator", "--annotator", "lena");
+        assertTrue(ok("agreement", project).out().contains("no item is labelled by two or more people"));
+        ok("label", project, "6", "spam", "--annotator", "bob");
+        ok("label", project, "4", "spam", "--annotator", "bob");
+        ok("label", project, "1", "ham", "--annotator", "bob");
+        String report = ok("agreement", project).out();
+        assertTrue(report.contains("3 labelled by two or more people, 1 with a disagreement"), report);
+        // percent 2/3; Fleiss: P = 2/3, chance (3/6)^2 + (3/6)^2 = 1/2, kappa 1/3;
+        // alpha: n = 6, observed 2 disagreeing coincidences, expected 2 * 3 * 3 = 18: 1 - 5 * 2 / 18 = 0.444.
+        assertTrue(report.contains("overall      agreement 0.667, Fleiss' kappa 0.333, Krippendorff's alpha 0.444"), report);
+        // Cohen: p_o 2/3, ana spam 1/3 ham 2/3, bob spam 2/3 ham 1/3: p_e 4/9, kappa (2/9) / (5/9) = 0.4.
+        assertTrue(report.contains("pair         ana / bob: 3 items, agreement 0.667, Cohen's kappa 0.400"), report);
+        assertTrue(report.contains("label        spam: agreement 0.667"), report);
+
+        String queue = ok("adjudication", project).out();
+        assertTrue(queue.contains("4\tham4.txt\tana=ham bob=spam"), queue);
+        refused("only a lead may adjudicate", "adjudication", project, "resolve", "4", "spam", "--note", "n",
+                "--annotator", "rita");
+        refused("no disagreement waiting", "adjudication", project, "resolve", "6", "spam", "--note", "n",
+                "--annotator", "lena");
+        ok("adjudication", project, "resolve", "4", "spam", "--note", "it advertises pills", "--annotator", "lena");
+        assertTrue(ok("adjudication", project).out().contains("no disagreements to adjudicate"));
+        assertTrue(ok("agreement", project).out().contains("agreement 0.667"), "agreement keeps what each person said");
+        Path audit = dir.resolve("audit.csv");
+        ok("export", project, "--format", "audit", "--out", audit.toString());
+        try {
+            assertTrue(Files.readAllLines(audit).stream().anyMatch(l -> l.contains("ham4.txt") && l.contains(",adjudication,")
+                    && l.contains("it advertises pills")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void anEscalationLeavesTheQueueAndTheLeadResolvesIt() {
         makeTeam();

@@ -82,6 +82,23 @@ class MigrationV2Test {
     }
 
     @Test
+    void theProjectGetsAnIdentityThatItsCopiesShare() throws Exception {
+        Path copy = dir.resolve("copy.querent");
+        Database.open(file, false).close();
+        Files.copy(file, copy);
+        try (Database db = Database.open(file, false); Database other = Database.open(copy, false)) {
+            String id = new MetaRepository(db).get("project_id").orElseThrow();
+            assertTrue(id.matches(UUID_V4), id);
+            assertEquals(id, new MetaRepository(other).get("project_id").orElseThrow());
+        }
+        try (Database fresh = Database.open(dir.resolve("new.querent"), true)) {
+            String id = new MetaRepository(fresh).get("project_id").orElseThrow();
+            assertTrue(id.matches(UUID_V4), id);
+            assertTrue(!id.equals(rawRows(file, "SELECT value FROM meta WHERE key = 'project_id'").get(0)));
+        }
+    }
+
+    @Test
     void newDecisionsGetAGlobalIdAndTheTaxonomyVersionInForce() throws Exception {
         try (Database db = Database.open(file, false)) {
             TaxonomyVersionRepository taxonomy = new TaxonomyVersionRepository(db, Clock.systemUTC());

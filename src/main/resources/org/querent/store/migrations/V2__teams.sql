@@ -2,6 +2,12 @@
 -- decision ids, and review, escalation and adjudication as decision events. See docs/adr/0010-*.
 -- Runs in one transaction with the version bump (Migrations), so a crash leaves a whole version 1 file.
 
+-- The project's identity: copies of one project (on several laptops) share it, so their decisions can merge
+-- and a package from another project is refused.
+INSERT OR IGNORE INTO meta (key, value)
+VALUES ('project_id', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+        || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))));
+
 -- People: append-only role events; a person's role is their newest row.
 CREATE TABLE person_role (
     id         INTEGER PRIMARY KEY,

@@ -27,12 +27,22 @@ final class ImportCommand implements Callable<Integer> {
         try (Interrupts interrupts = Interrupts.install(); Project p = project.open()) {
             ImportService.Report report = new ImportService(p).run(labelsFromFolders, new StderrProgress("import"),
                     interrupts.cancellation());
+            warnUnreadableFolders(report, spec.commandLine().getErr());
             spec.commandLine().getOut().println(report.summary());
             for (QuarantinedItem q : report.quarantined()) {
                 spec.commandLine().getOut().printf("  quarantined %s: %s%n", q.key(), q.reason());
             }
         }
         return 0;
+    }
+
+    /** A folder that cannot be listed is never skipped without a word: one warning line each. */
+    static void warnUnreadableFolders(ImportService.Report report, java.io.PrintWriter err) {
+        for (QuarantinedItem folder : report.scan().unreadableFolders()) {
+            err.printf("warning: %s skipped: %s (give read access to it and import again)%n", folder.key(),
+                    folder.reason());
+        }
+        err.flush();
     }
 
 }

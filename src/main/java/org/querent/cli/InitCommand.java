@@ -109,6 +109,7 @@ final class InitCommand implements Callable<Integer> {
             if (labelsFromFolders) {
                 ImportService.Report report = new ImportService(project).run(true, new StderrProgress("import"),
                         org.querent.common.Cancellation.none());
+                ImportCommand.warnUnreadableFolders(report, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(report.summary());
             }
         }

@@ -49,6 +49,11 @@ public final class ImportService {
             if (seedLabels > 0) {
                 s.append(String.format("; %d labels taken from folders", seedLabels));
             }
+            if (!scan.unreadableFolders().isEmpty()) {
+                s.append(String.format("; %d folders could not be read (their files were skipped, items known from"
+                        + " them kept): %s", scan.unreadableFolders().size(), scan.unreadableFolders().stream()
+                        .limit(3).map(QuarantinedItem::key).toList()));
+            }
             if (scan.unsupportedCount() > 0) {
                 s.append(String.format("; %d files of unsupported types skipped %s", scan.unsupportedCount(),
                         scan.unsupported().keySet()));

@@ -29,6 +29,10 @@ final class ExportCommand implements Callable<Integer> {
         try (Project p = project.openReader()) {
             int rows = new ExportService(p).export(format, out);
             spec.commandLine().getOut().printf("wrote %d labelled items to %s%n", rows, out);
+            if (rows == 0) {
+                spec.commandLine().getErr().println("note: nothing is labelled yet, so the file holds no rows: label"
+                        + " items with 'querent label' (or the workstation) first");
+            }
         }
         return 0;
     }

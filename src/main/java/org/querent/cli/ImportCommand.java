@@ -2,6 +2,7 @@ package org.querent.cli;
 
 import java.util.concurrent.Callable;
 
+import org.querent.common.QuerentException;
 import org.querent.ingest.QuarantinedItem;
 import org.querent.project.Project;
 import org.querent.session.ImportService;
@@ -31,6 +32,12 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(report.summary());
             for (QuarantinedItem q : report.quarantined()) {
                 spec.commandLine().getOut().printf("  quarantined %s: %s%n", q.key(), q.reason());
+            }
+            if (report.added() + report.changed() + report.unchanged() + report.quarantinedNow() == 0
+                    && report.scan().unreadableFolders().isEmpty()) {
+                throw QuerentException.notFound("found no files Querent reads in " + p.dataRoot() + " (texts .txt .md,"
+                        + " images .png .jpg .bmp .gif, tables .csv .jsonl): add some, or point the project at the"
+                        + " right folder with 'querent relocate'");
             }
         }
         return 0;

@@ -92,6 +92,10 @@ public final class ImportService {
             }
         };
         ScanResult scan = scanner.scan(project.dataRoot(), ScanOptions.defaults(), known, sink, progress, cancel);
+        if (!known.isEmpty() && scan.removed().size() == known.size() && scan.filesRead() == 0
+                && scan.unchangedFiles() == 0 && scan.unreadableFolders().isEmpty()) {
+            throw DataFolderCheck.emptyFolder(project.dataRoot(), known.size());
+        }
         int removed = project.items().markRemoved(scan.removed());
         int duplicates = project.items().linkDuplicates();
         int seeded = labelsFromFolders ? seedLabelsFromFolders() : 0;

@@ -172,6 +172,20 @@ class CliFaultsTest {
     }
 
     @Test
+    void aPathWithALineBreakStaysOnTheProgressLine() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            new StderrProgress("import").progress(0, 2, "first\nsecond.txt");
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(captured.toString().contains("first\\nsecond.txt") && !captured.toString().contains("\n"),
+                captured.toString());
+    }
+
+    @Test
     void aPathWithALineBreakStaysOneTsvField() {
         assertEquals("a\\nb\\tc\\\\d", QueueCommand.tsvField("a\nb\tc\\d"));
     }
@@ -263,5 +277,24 @@ class CliFaultsTest {
         }
         assertEquals(0, queue.code(), queue.toString());
         assertTrue((queue.err() + captured).contains("nothing left to label"), queue + captured.toString());
+    }
+
+    @Test
+    void aQueuedPathWithALineBreakKeepsTheTsvOneRowPerItem() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("lines"));
+        Files.writeString(data.resolve("first\nsecond.txt"), "A name with a line break in it.");
+        Files.writeString(data.resolve("tab\there.txt"), "A name with a tab in it.");
+        Files.writeString(data.resolve("plain.txt"), "An ordinary name.");
+        String project = dir.resolve("l.querent").toString();
+        assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b").code());
+        assertEquals(0, CliRun.of("import", project).code());
+        assertEquals(0, CliRun.of("score", project).code());
+        CliRun queue = CliRun.of("queue", project, "--strategy", "random");
+        assertEquals(0, queue.code(), queue.toString());
+        List<String> rows = queue.out().lines().toList();
+        assertEquals(4, rows.size(), queue.toString());
+        assertTrue(rows.stream().allMatch(r -> r.split("\t", -1).length == 7), queue.toString());
+        assertTrue(queue.out().contains("first\\nsecond.txt") && queue.out().contains("tab\\there.txt"),
+                queue.toString());
     }
 }

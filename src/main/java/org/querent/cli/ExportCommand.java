@@ -31,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
             int rows = new ExportService(p).export(format, out);
             spec.commandLine().getOut().printf(format == ExportService.Format.AUDIT ? "wrote %d events to %s%n"
                     : "wrote %d labelled items to %s%n", rows, out);
+            if (rows == 0 && format != ExportService.Format.AUDIT) {
+                spec.commandLine().getErr().println("note: nothing is labelled yet, so the file holds no rows: label"
+                        + " items with 'querent label' (or the workstation) first");
+            }
         }
         return 0;
     }

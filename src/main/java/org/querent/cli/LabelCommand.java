@@ -90,6 +90,9 @@ final class LabelCommand implements Callable<Integer> {
             lines.add(new Line(i + 1, text.substring(0, cut).strip(),
                     Arrays.stream(text.substring(cut + 1).split(",")).map(String::strip).toList()));
         }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            throw QuerentException.usage(from + " holds no decisions: write one line per item, ITEM<TAB>LABEL");
+        }
         try (Project p = project.open()) {
             LabellingService labelling = new LabellingService(p);
             List<ItemRecord> records = new ArrayList<>();

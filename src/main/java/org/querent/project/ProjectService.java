@@ -104,7 +104,11 @@ public final class ProjectService {
 
     private static String readGuideline(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw QuerentException.usage("the guideline " + file + " is empty: write the guideline in it first");
+            }
+            return text;
         } catch (IOException e) {
             throw new QuerentException(ErrorKind.NOT_FOUND, "cannot read the guideline " + file
                     + ": give a readable UTF-8 text or Markdown file", e);

@@ -9,7 +9,8 @@ public enum Permission {
     ADJUDICATE("adjudicate disagreements", Role.LEAD),
     CHANGE_TAXONOMY("change the taxonomy", Role.LEAD),
     MANAGE_PEOPLE("add people or change their roles", Role.LEAD),
-    CHANGE_SETTINGS("change the team's settings", Role.LEAD);
+    CHANGE_SETTINGS("change the team's settings", Role.LEAD),
+    MERGE("merge colleagues' project files", Role.LEAD);
 
     private final String description;
     private final Role minimum;

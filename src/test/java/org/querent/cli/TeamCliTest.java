@@ -205,6 +205,20 @@ class TeamCliTest {
     }
 
     @Test
+    void theLeadMergesAColleaguesCopyOnce() throws IOException {
+        makeTeam();
+        Path copy = dir.resolve("ana.querent");
+        Files.copy(Path.of(project), copy);
+        ok("label", copy.toString(), "5", "spam", "--annotator", "ana");
+        refused("only a lead may merge", "merge", project, copy.toString(), "--annotator", "ana");
+        assertTrue(ok("merge", project, copy.toString(), "--annotator", "lena").out()
+                .contains("ana.querent: 1 new decision(s), 0 role change(s)"));
+        assertTrue(ok("merge", project, copy.toString(), "--annotator", "lena").out()
+                .contains("ana.querent: 0 new decision(s)"));
+        assertFalse(queuedPaths().contains("ham5.txt"), "ana's label arrived");
+    }
+
+    @Test
     void anEscalationLeavesTheQueueAndTheLeadResolvesIt() {
         makeTeam();
         assertTrue(queuedPaths().contains("ham5.txt"));

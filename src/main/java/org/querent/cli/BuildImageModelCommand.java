@@ -37,6 +37,9 @@ final class BuildImageModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isDirectory(images)) {
+            throw QuerentException.notFound("image folder not found: " + images.toAbsolutePath());
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(images)) {
             files = walk.filter(Files::isRegularFile).filter(p -> {
@@ -46,6 +49,10 @@ final class BuildImageModelCommand implements Callable<Integer> {
             }).sorted().toList();
         } catch (IOException e) {
             throw QuerentException.notFound("cannot read the image folder " + images + ": " + e.getMessage());
+        }
+        if (files.size() < 2) {
+            throw QuerentException.usage("found " + files.size() + " images (.png .jpg .bmp .gif) in " + images
+                    + ": principal components need at least 2, and a useful model many more");
         }
         // PCA over n images has at most n - 1 meaningful components (and no more than the pixels).
         int supported = Math.max(1, Math.min(files.size() - 1, width * height));

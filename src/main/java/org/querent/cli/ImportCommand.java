@@ -2,6 +2,7 @@ package org.querent.cli;
 
 import java.util.concurrent.Callable;
 
+import org.querent.common.QuerentException;
 import org.querent.ingest.QuarantinedItem;
 import org.querent.project.Project;
 import org.querent.session.ImportService;
@@ -27,12 +28,28 @@ final class ImportCommand implements Callable<Integer> {
         try (Interrupts interrupts = Interrupts.install(); Project p = project.open()) {
             ImportService.Report report = new ImportService(p).run(labelsFromFolders, new StderrProgress("import"),
                     interrupts.cancellation());
+            warnUnreadableFolders(report, spec.commandLine().getErr());
             spec.commandLine().getOut().println(report.summary());
             for (QuarantinedItem q : report.quarantined()) {
                 spec.commandLine().getOut().printf("  quarantined %s: %s%n", q.key(), q.reason());
             }
+            if (report.added() + report.changed() + report.unchanged() + report.quarantinedNow() == 0
+                    && report.scan().unreadableFolders().isEmpty()) {
+                throw QuerentException.notFound("found no files Querent reads in " + p.dataRoot() + " (texts .txt .md,"
+                        + " images .png .jpg .bmp .gif, tables .csv .jsonl): add some, or point the project at the"
+                        + " right folder with 'querent relocate'");
+            }
         }
         return 0;
+    }
+
+    /** A folder that cannot be listed is never skipped without a word: one warning line each. */
+    static void warnUnreadableFolders(ImportService.Report report, java.io.PrintWriter err) {
+        for (QuarantinedItem folder : report.scan().unreadableFolders()) {
+            err.printf("warning: %s skipped: %s (give read access to it and import again)%n", folder.key(),
+                    folder.reason());
+        }
+        err.flush();
     }
 
 }

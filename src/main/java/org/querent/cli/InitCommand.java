@@ -101,7 +101,12 @@ final class InitCommand implements Callable<Integer> {
             definitions.add(new LabelDefinition(name, description, null));
         }
         ItemKind modelKind = ModelCheck.requireLoadable(model, Path.of("").toAbsolutePath());
-        ModelCheck.requireReads(modelKind, model, DatasetKinds.of(data));
+        DatasetKinds kinds = DatasetKinds.of(data);
+        ModelCheck.requireReads(modelKind, model, kinds);
+        if (kinds.count(ItemKind.TEXT) + kinds.count(ItemKind.IMAGE) == 0) {
+            spec.commandLine().getErr().println("warning: " + data + " holds no files Querent reads yet (texts, images,"
+                    + " .csv or .jsonl tables): 'querent import' will find nothing until you add some");
+        }
         try (Project project = new ProjectService(Clock.systemUTC()).create(
                 new NewProject(file, data, model, definitions, multiLabel, guideline))) {
             spec.commandLine().getOut().printf("created %s: %d labels, %s, model %s%n", project.file().getFileName(),
@@ -109,6 +114,7 @@ final class InitCommand implements Callable<Integer> {
             if (labelsFromFolders) {
                 ImportService.Report report = new ImportService(project).run(true, new StderrProgress("import"),
                         org.querent.common.Cancellation.none());
+                ImportCommand.warnUnreadableFolders(report, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(report.summary());
             }
         }

@@ -15,6 +15,8 @@ import org.querent.project.Project;
 import org.querent.session.LabellingService;
 import org.querent.store.Decision;
 import org.querent.store.ItemRecord;
+import org.querent.team.PeopleService;
+import org.querent.team.Permission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +56,9 @@ final class LabelCommand implements Callable<Integer> {
         try (Project p = project.open()) {
             LabellingService labelling = new LabellingService(p);
             ItemRecord record = labelling.findItem(item);
-            Decision d = labelling.label(record.id(), labels, Annotators.resolve(annotator));
+            String who = Annotators.resolve(annotator);
+            new PeopleService(p).require(who, Permission.LABEL);
+            Decision d = labelling.label(record.id(), labels, who);
             String verdict = d.accepted() == null ? "" : d.accepted() ? " (pre-label accepted)" : " (corrected " + d.preLabel() + ")";
             spec.commandLine().getOut().printf("item %d %s: %s%s%n", record.id(), record.key(), String.join(",", d.labels()), verdict);
         }
@@ -85,6 +89,9 @@ final class LabelCommand implements Callable<Integer> {
             }
             lines.add(new Line(i + 1, text.substring(0, cut).strip(),
                     Arrays.stream(text.substring(cut + 1).split(",")).map(String::strip).toList()));
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            throw QuerentException.usage(from + " holds no decisions: write one line per item, ITEM<TAB>LABEL");
         }
         try (Project p = project.open()) {
             LabellingService labelling = new LabellingService(p);

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, GuidelineCommand.class, ImportCommand.class, ScoreCommand.class,
                 QueueCommand.class, LabelCommand.class, UndoCommand.class, TrainCommand.class, StatusCommand.class,
                 ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
-                BuildImageModelCommand.class})
+                BuildImageModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
+                EscalationsCommand.class, ReviewCommand.class, AgreementCommand.class, AdjudicationCommand.class,
+                MergeCommand.class})
 public final class QuerentCommand {
     // Inherited, so every sub-command answers --help and -h before its required parameters are checked.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.",

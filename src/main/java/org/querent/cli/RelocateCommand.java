@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.querent.project.Project;
+import org.querent.session.DataFolderCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,7 @@ final class RelocateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Project p = project.open()) {
+            DataFolderCheck.requireHoldsKnownFiles(p, folder);
             p.relocateData(folder);
             spec.commandLine().getOut().printf("dataset folder is now %s%n", p.dataRoot());
         }

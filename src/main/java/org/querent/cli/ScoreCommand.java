@@ -35,6 +35,10 @@ final class ScoreCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("scored %d items in %.1f s (%.0f items/s); %d were scored before%s%n",
                     r.scored(), r.millis() / 1000.0, r.itemsPerSecond(), r.alreadyScored(),
                     r.quarantined() > 0 ? "; " + r.quarantined() + " quarantined (the model could not read them)" : "");
+            if (r.scored() == 0 && r.alreadyScored() == 0 && r.quarantined() == 0) {
+                throw QuerentException.notFound("nothing to score: the project has no items; run 'querent import "
+                        + project.file + "' first (and check that its dataset folder holds texts or images)");
+            }
             if (r.scored() == 0 && r.quarantined() > 0) {
                 throw QuerentException.model("the model read none of the " + r.quarantined() + " items it was given:"
                         + " see the reasons with 'querent status'; the model may be of the wrong kind for this data");

@@ -17,6 +17,10 @@ import org.querent.session.StoppingSignalService.VersionPair;
 import org.querent.session.StatusService;
 import org.querent.session.StatusService.Status;
 import org.querent.session.StatusService.Version;
+import org.querent.team.EscalationService;
+import org.querent.team.PeopleService;
+import org.querent.team.ReviewService;
+import org.querent.team.TaxonomyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -62,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             out.printf("decisions %s%n", s.decisionsByKind().isEmpty() ? "none" : s.decisionsByKind());
             out.printf("rounds    %d%n", s.rounds());
+            printTeam(out, p);
             if (s.versions().isEmpty()) {
                 out.println("versions  none yet (run 'querent train')");
             }
@@ -75,6 +80,21 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** People, taxonomy version, open escalations and the review gate, once the project is a team's. */
+    private static void printTeam(PrintWriter out, Project p) {
+        PeopleService people = new PeopleService(p);
+        ReviewService review = new ReviewService(p);
+        int taxonomyVersion = new TaxonomyService(p).currentVersion();
+        int escalations = new EscalationService(p).open().size();
+        if (!people.isTeam() && taxonomyVersion <= 1 && escalations == 0 && !review.trainOnlyApproved()) {
+            return;
+        }
+        out.printf("team      %d people, taxonomy version %d, %d open escalation(s)%n", people.people().size(),
+                taxonomyVersion, escalations);
+        out.printf("review    %d label(s) wait for review; train on %s%n", review.waitingForReview(),
+                review.trainOnlyApproved() ? "approved labels only" : "all labels");
     }
 
     private static void printAudit(PrintWriter out, AuditEstimate audit) {

@@ -35,7 +35,8 @@ final class StderrProgress implements ProgressListener {
             }
         }
         if (message != null && !message.isEmpty()) {
-            line.append(", ").append(message);
+            // A line break in a file name would end the one-line display: shown escaped, as queue's TSV does.
+            line.append(", ").append(QueueCommand.tsvField(message));
         }
         line.append("   ");
         System.err.print(line);

@@ -14,18 +14,21 @@ import java.util.Map;
  * @param unsupported    files skipped because of their extension, per lower-case extension ("" when none)
  * @param unchangedFiles files not read again because their size and modification time were known
  * @param filesRead      supported files read (new or changed)
- * @param removed        known keys that this scan neither delivered nor confirmed unchanged, sorted
+ * @param removed        known keys that this scan neither delivered nor confirmed unchanged, sorted (keys under a
+ *                       folder that could not be listed are kept, not removed)
+ * @param unreadableFolders folders that could not be listed (key "sub/folder/"), also among {@code quarantined}
  * @param elapsed        wall time of the scan
  */
 public record ScanResult(Map<ItemKind, Integer> readable, List<QuarantinedItem> quarantined,
                          Map<String, Integer> unsupported, int unchangedFiles, int filesRead,
-                         List<String> removed, Duration elapsed) {
+                         List<String> removed, List<QuarantinedItem> unreadableFolders, Duration elapsed) {
 
     public ScanResult {
         readable = Map.copyOf(readable);
         quarantined = List.copyOf(quarantined);
         unsupported = Map.copyOf(unsupported);
         removed = List.copyOf(removed);
+        unreadableFolders = List.copyOf(unreadableFolders);
     }
 
     public int readableCount(ItemKind kind) {

@@ -34,6 +34,10 @@ final class ScanTally {
     ScanResult result(DatasetWalker.Listing listing, List<String> removed, Duration elapsed) {
         List<QuarantinedItem> problems = new ArrayList<>(quarantined);
         problems.addAll(listing.unreadableFolders());
-        return new ScanResult(readable, problems, listing.unsupported(), unchangedFiles, filesRead, removed, elapsed);
+        // A folder that cannot be listed now has not lost its files: its known items stay, they are not "removed".
+        List<String> prefixes = listing.unreadableFolders().stream().map(QuarantinedItem::key).toList();
+        List<String> gone = removed.stream().filter(key -> prefixes.stream().noneMatch(key::startsWith)).toList();
+        return new ScanResult(readable, problems, listing.unsupported(), unchangedFiles, filesRead, gone,
+                listing.unreadableFolders(), elapsed);
     }
 }

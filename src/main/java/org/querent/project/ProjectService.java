@@ -13,6 +13,7 @@ import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.store.Database;
 import org.querent.store.LabelDefinition;
+import org.querent.store.TaxonomyVersionRepository;
 
 /** Creates and opens projects. */
 public final class ProjectService {
@@ -43,6 +44,8 @@ public final class ProjectService {
                 project.meta().put(Project.MULTI_LABEL, Boolean.toString(spec.multiLabel()));
                 project.meta().put("created_at", org.querent.store.Timestamps.now(clock));
                 project.taxonomy().replace(spec.labels());
+                new TaxonomyVersionRepository(db, clock).publishInitial(System.getProperty("user.name", "unknown"),
+                        "taxonomy at project creation");
                 if (guidelineText != null) {
                     project.guidelines().publish(guidelineText, spec.guideline().getFileName().toString());
                 }
@@ -101,7 +104,11 @@ public final class ProjectService {
 
     private static String readGuideline(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw QuerentException.usage("the guideline " + file + " is empty: write the guideline in it first");
+            }
+            return text;
         } catch (IOException e) {
             throw new QuerentException(ErrorKind.NOT_FOUND, "cannot read the guideline " + file
                     + ": give a readable UTF-8 text or Markdown file", e);

@@ -20,8 +20,8 @@ import org.querent.store.DecisionRepository.LabelledRow;
 
 /** Writes the current labels, one row per labelled item, with who decided and what selected the item. */
 public final class ExportService {
-    /** Export formats. */
-    public enum Format { CSV, JSONL }
+    /** Export formats: labelled items (csv, jsonl), or every decision event (audit, CSV). */
+    public enum Format { CSV, JSONL, AUDIT }
 
     static final List<String> COLUMNS = List.of("item_id", "path", "labels", "annotator", "decided_at", "decision",
             "pre_label", "model_version", "strategy", "round", "guideline_version", "origin");
@@ -35,6 +35,9 @@ public final class ExportService {
 
     /** Writes the export to a temporary file beside {@code out}, then moves it in place; returns the row count. */
     public int export(Format format, Path out) {
+        if (format == Format.AUDIT) {
+            return new org.querent.team.AuditTrail(project).write(out);
+        }
         List<LabelledRow> rows = project.decisions().labelledRows();
         Path target = out.toAbsolutePath();
         Path temp = target.resolveSibling(target.getFileName() + ".part");

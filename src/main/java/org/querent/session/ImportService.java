@@ -49,6 +49,11 @@ public final class ImportService {
             if (seedLabels > 0) {
                 s.append(String.format("; %d labels taken from folders", seedLabels));
             }
+            if (!scan.unreadableFolders().isEmpty()) {
+                s.append(String.format("; %d folders could not be read (their files were skipped, items known from"
+                        + " them kept): %s", scan.unreadableFolders().size(), scan.unreadableFolders().stream()
+                        .limit(3).map(QuarantinedItem::key).toList()));
+            }
             if (scan.unsupportedCount() > 0) {
                 s.append(String.format("; %d files of unsupported types skipped %s", scan.unsupportedCount(),
                         scan.unsupported().keySet()));
@@ -87,6 +92,10 @@ public final class ImportService {
             }
         };
         ScanResult scan = scanner.scan(project.dataRoot(), ScanOptions.defaults(), known, sink, progress, cancel);
+        if (!known.isEmpty() && scan.removed().size() == known.size() && scan.filesRead() == 0
+                && scan.unchangedFiles() == 0 && scan.unreadableFolders().isEmpty()) {
+            throw DataFolderCheck.emptyFolder(project.dataRoot(), known.size());
+        }
         int removed = project.items().markRemoved(scan.removed());
         int duplicates = project.items().linkDuplicates();
         int seeded = labelsFromFolders ? seedLabelsFromFolders() : 0;

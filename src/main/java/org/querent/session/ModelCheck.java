@@ -24,18 +24,37 @@ public final class ModelCheck {
         }
     }
 
+    /**
+     * The same check for a caller that shows its own message (the wizard): the problem of opening the model, or
+     * null when it loads.
+     */
+    public static String loadProblem(String reference, Path baseDir) {
+        try {
+            requireLoadable(reference, baseDir);
+            return null;
+        } catch (QuerentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** True when the dataset holds items and none of them is of the kind the model reads: scoring would read none. */
+    public static boolean readsNone(ItemKind modelKind, int images, int texts) {
+        return images + texts > 0 && (modelKind == ItemKind.TEXT ? texts : images) == 0;
+    }
+
     /** Refuses a model that reads none of the dataset's items, with the fix. */
     public static void requireReads(ItemKind modelKind, String reference, DatasetKinds data) {
         int images = data.count(ItemKind.IMAGE);
         int texts = data.count(ItemKind.TEXT);
-        if (modelKind == ItemKind.TEXT && images > 0 && texts == 0) {
+        if (!readsNone(modelKind, images, texts)) {
+            return;
+        }
+        if (modelKind == ItemKind.TEXT) {
             throw QuerentException.usage("this folder holds " + images + " images and no texts; the model "
                     + reference + " reads text: build an image model with 'querent build-image-model --images DIR"
                     + " --out MODELDIR' or bring an ONNX image model (--model MODELDIR/model.json)");
         }
-        if (modelKind == ItemKind.IMAGE && texts > 0 && images == 0) {
-            throw QuerentException.usage("this folder holds " + texts + " text files and no images; the model "
-                    + reference + " reads images: use --model builtin:minilm or an ONNX text model");
-        }
+        throw QuerentException.usage("this folder holds " + texts + " text files and no images; the model "
+                + reference + " reads images: use --model builtin:minilm or an ONNX text model");
     }
 }

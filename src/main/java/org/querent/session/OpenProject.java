@@ -35,6 +35,7 @@ public final class OpenProject implements AutoCloseable {
 
     /** Points the project at a moved dataset folder. Writes the project file: call it off the UI thread. */
     public void relocateData(java.nio.file.Path newRoot) {
+        DataFolderCheck.requireHoldsKnownFiles(project, newRoot);
         project.relocateData(newRoot);
     }
 

@@ -101,7 +101,12 @@ public final class TrainingService {
         // One training row per distinct content: a labelled duplicate must not count twice; the newest label wins.
         Map<String, int[]> labelsByHash = new java.util.LinkedHashMap<>();
         int skipped = 0;
+        // "Train only on approved labels" (team projects): labels waiting for review are left out.
+        Optional<java.util.Set<Long>> gate = new org.querent.team.ReviewService(project).trainingGate();
         for (Decision d : project.decisions().currentLabels().values()) {
+            if (gate.isPresent() && !gate.get().contains(d.itemId())) {
+                continue;
+            }
             Optional<ItemRecord> item = project.items().byId(d.itemId());
             String hash = item.filter(ItemRecord::active).map(ItemRecord::contentHash).orElse(null);
             int[] labels = d.labels().stream().mapToInt(taxonomy::indexOf).filter(k -> k >= 0).toArray();

@@ -114,12 +114,12 @@ public final class DecisionRepository {
         });
     }
 
-    /** Item ids whose newest live decision is a skip or a flag (kept out of the queue until labelled). */
+    /** Item ids whose newest live decision is a skip, a flag or an escalation (kept out of the queue until labelled). */
     public List<Long> setAside() {
         return db.read(c -> {
             List<Long> out = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT l.item_id FROM live_decision l WHERE l.kind IN ('skip','flag') "
+                 ResultSet rs = st.executeQuery("SELECT l.item_id FROM live_decision l WHERE l.kind IN ('skip','flag','escalate') "
                          + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note')")) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
@@ -239,12 +239,12 @@ public final class DecisionRepository {
         });
     }
 
-    /** Items set aside, by kind ("skip", "flag"): those whose newest decision in force is one. */
+    /** Items set aside, by kind ("skip", "flag", "escalate"): those whose newest decision in force is one. */
     public Map<String, Integer> countSetAsideByKind() {
         return db.read(c -> {
             Map<String, Integer> out = new LinkedHashMap<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT l.kind, count(*) FROM live_decision l WHERE l.kind IN ('skip','flag') "
+                 ResultSet rs = st.executeQuery("SELECT l.kind, count(*) FROM live_decision l WHERE l.kind IN ('skip','flag','escalate') "
                          + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note') "
                          + "GROUP BY l.kind ORDER BY l.kind")) {
                 while (rs.next()) {

@@ -20,7 +20,7 @@ import org.querent.common.QuerentException;
 public final class Migrations {
 
     /** Scripts in order; script i brings the schema to version i + 1. */
-    private static final List<String> SCRIPTS = List.of("V1__project.sql");
+    private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql");
 
     /** The schema version this build writes. */
     public static final int CURRENT_VERSION = SCRIPTS.size();
@@ -30,10 +30,7 @@ public final class Migrations {
 
     static void apply(Database db, boolean created) {
         int version = db.read(Migrations::userVersion);
-        if (version > CURRENT_VERSION) {
-            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
-                    + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
-        }
+        refuseNewer(version, CURRENT_VERSION);
         if (version == 0 && !created) {
             // Only 'init' creates a project: an empty or foreign database is reported, never initialised.
             throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
@@ -54,13 +51,18 @@ public final class Migrations {
         }
     }
 
+    /** The "newer file" check, the same in every version: a reader never opens a schema it does not know. */
+    static void refuseNewer(int fileVersion, int readsUpTo) {
+        if (fileVersion > readsUpTo) {
+            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
+                    + fileVersion + ", this version reads up to " + readsUpTo + "): update Querent to open it");
+        }
+    }
+
     /** For a reader, which cannot migrate: the file must be a project at this build's schema. */
     static void requireReadable(Database db) {
         int version = db.read(Migrations::userVersion);
-        if (version > CURRENT_VERSION) {
-            throw new QuerentException(ErrorKind.PROJECT, "the project was saved by a newer Querent (schema "
-                    + version + ", this version reads up to " + CURRENT_VERSION + "): update Querent to open it");
-        }
+        refuseNewer(version, CURRENT_VERSION);
         if (version == 0) {
             throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
                     + " is not a Querent project: open a .querent file made by 'querent init'");
@@ -88,18 +90,27 @@ public final class Migrations {
         }
     }
 
-    /** Splits a script into statements: comments dropped, then split at semicolons ending a line. */
+    /**
+     * Splits a script into statements: comments dropped, then split at semicolons ending a line, except
+     * inside a trigger's BEGIN ... END, which ends at a line reading END;.
+     */
     static List<String> statements(String script) {
-        StringBuilder body = new StringBuilder();
-        for (String line : script.split("\n")) {
-            int comment = line.indexOf("--");
-            body.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-        }
         List<String> out = new ArrayList<>();
-        for (String part : body.toString().split(";\\s*\n")) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
+        StringBuilder current = new StringBuilder();
+        for (String raw : script.split("\n")) {
+            int comment = raw.indexOf("--");
+            String line = comment >= 0 ? raw.substring(0, comment) : raw;
+            current.append(line).append('\n');
+            String text = current.toString().trim();
+            boolean trigger = text.regionMatches(true, 0, "CREATE TRIGGER", 0, "CREATE TRIGGER".length());
+            boolean ends = trigger ? line.trim().equalsIgnoreCase("END;") : line.stripTrailing().endsWith(";");
+            if (ends) {
+                out.add(text.substring(0, text.length() - 1).trim());
+                current.setLength(0);
             }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().trim());
         }
         return out;
     }

@@ -172,7 +172,129 @@ class CliFaultsTest {
     }
 
     @Test
+    void aPathWithALineBreakStaysOnTheProgressLine() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            new StderrProgress("import").progress(0, 2, "first\nsecond.txt");
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(captured.toString().contains("first\\nsecond.txt") && !captured.toString().contains("\n"),
+                captured.toString());
+    }
+
+    @Test
     void aPathWithALineBreakStaysOneTsvField() {
         assertEquals("a\\nb\\tc\\\\d", QueueCommand.tsvField("a\nb\tc\\d"));
+    }
+
+    private Path minilmCopy(String name, boolean withTokenizer) throws Exception {
+        Path builtin = org.querent.runtime.BuiltinModels.manifestFile(org.querent.runtime.BuiltinModels.MINILM).getParent();
+        Path model = Files.createDirectories(dir.resolve(name));
+        Files.copy(builtin.resolve("model.json"), model.resolve("model.json"));
+        Files.createSymbolicLink(model.resolve("model.onnx"), builtin.resolve("model.onnx"));
+        if (withTokenizer) {
+            Files.copy(builtin.resolve("tokenizer.json"), model.resolve("tokenizer.json"));
+        }
+        return model.resolve("model.json");
+    }
+
+    private CliRun initTexts(String project, Path manifest) {
+        return CliRun.of("init", dir.resolve(project).toString(), "--data",
+                TestData.EMAILS.resolve("data").toAbsolutePath().toString(), "--model", manifest.toString(),
+                "--labels", "a,b");
+    }
+
+    @Test
+    void aMissingOrBrokenTokenizerIsNamedAtInit() throws Exception {
+        Path manifest = minilmCopy("text-model", false);
+        CliRun missing = initTexts("a.querent", manifest);
+        assertEquals(1, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("model file not found") && missing.err().contains("tokenizer.json"),
+                missing.toString());
+        assertFalse(missing.err().contains("to hash the model"), missing.toString());
+
+        Files.writeString(manifest.resolveSibling("tokenizer.json"), "{ this is not a tokenizer");
+        CliRun broken = initTexts("b.querent", manifest);
+        assertEquals(1, broken.code(), broken.toString());
+        assertTrue(broken.err().contains("tokenizer.json"), broken.toString());
+        assertFalse(broken.err().contains("unexpected"), "a known fault, not an internal error: " + broken);
+        assertFalse(Files.exists(dir.resolve("b.querent")));
+
+        Files.delete(manifest.resolveSibling("tokenizer.json"));
+        Files.copy(org.querent.runtime.BuiltinModels.manifestFile(org.querent.runtime.BuiltinModels.MINILM)
+                .resolveSibling("tokenizer.json"), manifest.resolveSibling("tokenizer.json"));
+        CliRun good = initTexts("c.querent", manifest);
+        assertEquals(0, good.code(), good.toString());
+    }
+
+    @Test
+    void anImageModelOnATextFolderIsRefusedAtInit() {
+        CliRun run = initTexts("p.querent", Path.of("sample-projects/fashion/model/model.json").toAbsolutePath());
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("text files and no images") && run.err().contains("reads images"),
+                run.toString());
+        assertFalse(Files.exists(dir.resolve("p.querent")), "no project is made");
+    }
+
+    @Test
+    void scoreFailsWhenEveryItemWasQuarantinedByTheModel() throws Exception {
+        // The check at init sees file names; a .png that is no image gets past it and fails at score.
+        Path data = Files.createDirectories(dir.resolve("images"));
+        Path png = Files.list(Path.of("sample-projects/fashion/data")).sorted().findFirst().orElseThrow();
+        Files.copy(png, data.resolve("real.png"));
+        String project = dir.resolve("p.querent").toString();
+        assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b", "--model",
+                Path.of("sample-projects/fashion/model/model.json").toAbsolutePath().toString()).code());
+        assertEquals(0, CliRun.of("import", project).code());
+        // Now the only image is replaced by text with the same stamp size: the model cannot read it.
+        byte[] junk = new byte[(int) Files.size(png)];
+        java.util.Arrays.fill(junk, (byte) 'x');
+        Files.write(data.resolve("real.png"), junk);
+        Files.setLastModifiedTime(data.resolve("real.png"), Files.getLastModifiedTime(png));
+        CliRun score = CliRun.of("score", project);
+        assertEquals(1, score.code(), score.toString());
+        assertTrue(score.err().contains("the model read none of the 1 items"), score.toString());
+        CliRun status = CliRun.of("status", project);
+        assertTrue(status.out().contains("quarantined 1: ") && status.out().contains("real.png"), status.toString());
+    }
+
+    @Test
+    void queueWithNothingLeftSaysSo() throws Exception {
+        labelsFromFoldersAloneTakesTheFolderNamesAsLabels();
+        String project = dir.resolve("p.querent").toString();
+        assertEquals(0, CliRun.of("score", project).code());
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        CliRun queue;
+        try {
+            queue = CliRun.of("queue", project);
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, queue.code(), queue.toString());
+        assertTrue((queue.err() + captured).contains("nothing left to label"), queue + captured.toString());
+    }
+
+    @Test
+    void aQueuedPathWithALineBreakKeepsTheTsvOneRowPerItem() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("lines"));
+        Files.writeString(data.resolve("first\nsecond.txt"), "A name with a line break in it.");
+        Files.writeString(data.resolve("tab\there.txt"), "A name with a tab in it.");
+        Files.writeString(data.resolve("plain.txt"), "An ordinary name.");
+        String project = dir.resolve("l.querent").toString();
+        assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b").code());
+        assertEquals(0, CliRun.of("import", project).code());
+        assertEquals(0, CliRun.of("score", project).code());
+        CliRun queue = CliRun.of("queue", project, "--strategy", "random");
+        assertEquals(0, queue.code(), queue.toString());
+        List<String> rows = queue.out().lines().toList();
+        assertEquals(4, rows.size(), queue.toString());
+        assertTrue(rows.stream().allMatch(r -> r.split("\t", -1).length == 7), queue.toString());
+        assertTrue(queue.out().contains("first\\nsecond.txt") && queue.out().contains("tab\\there.txt"),
+                queue.toString());
     }
 }

@@ -12,6 +12,7 @@ import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.runtime.ModelInspector;
 import org.querent.runtime.ModelManifest;
+import org.querent.session.ModelCheck;
 
 /**
  * Reads what the model page shows about a chosen file: for an {@code .onnx}, its signature and the model.json
@@ -32,7 +33,8 @@ final class ModelFileInspector {
                 throw QuerentException.notFound(file.getFileName() + " names the ONNX file " + onnx
                         + ", which does not exist.");
             }
-            return new ModelInspection(onnx, file, manifest, ModelInspector.inspect(onnx), siblings(onnx));
+            return new ModelInspection(onnx, file, manifest, ModelInspector.inspect(onnx), siblings(onnx),
+                    loadProblem(file));
         }
         if (!name.endsWith(".onnx")) {
             throw QuerentException.usage("Choose an .onnx model file or its model.json.");
@@ -44,7 +46,13 @@ final class ModelFileInspector {
             throw QuerentException.model("The " + ModelManifest.FILE_NAME + " beside " + file.getFileName()
                     + " describes " + existing.onnx() + ": choose that model.json instead, or another folder.");
         }
-        return new ModelInspection(file, beside, existing, ModelInspector.inspect(file), siblings(file));
+        return new ModelInspection(file, beside, existing, ModelInspector.inspect(file), siblings(file),
+                existing == null ? null : loadProblem(beside));
+    }
+
+    /** The check {@code init} makes: the model opens with every file its manifest names (ONNX, tokenizer). */
+    private static String loadProblem(Path manifest) {
+        return ModelCheck.loadProblem(manifest.toAbsolutePath().toString(), manifest.toAbsolutePath().getParent());
     }
 
     private static Set<String> siblings(Path file) {

@@ -14,9 +14,11 @@ import org.querent.runtime.ModelSignature;
  * @param manifest     the existing manifest, or null when none was found beside the ONNX file
  * @param signature    the ONNX file's inputs and outputs
  * @param siblings     names of the files beside the ONNX file (to check a tokenizer without disk access later)
+ * @param loadProblem  why the existing manifest's model cannot be opened (a missing or broken tokenizer, say), as
+ *                     {@code init} would say it; null when it opens or when there is no manifest yet
  */
 record ModelInspection(Path onnxFile, Path manifestFile, ModelManifest manifest, ModelSignature signature,
-                       Set<String> siblings) {
+                       Set<String> siblings, String loadProblem) {
 
     ModelInspection {
         siblings = Set.copyOf(siblings);

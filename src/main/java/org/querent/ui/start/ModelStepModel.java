@@ -13,10 +13,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.querent.common.ItemKind;
 import org.querent.common.QuerentException;
 import org.querent.runtime.BuiltinModels;
 import org.querent.runtime.ManifestValidator;
 import org.querent.runtime.ModelManifest;
+import org.querent.session.ModelCheck;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.task.TaskRunner;
 
@@ -197,7 +199,8 @@ final class ModelStepModel {
         }
         ModelManifest manifest = i.needsManifest() ? form.manifest() : i.manifest();
         if (!i.needsManifest()) {
-            modelError.set(existingManifestProblem(i));
+            String problem = existingManifestProblem(i);
+            modelError.set(problem != null ? problem : i.loadProblem());
         }
         if (modelError.get() == null && manifest != null) {
             modelError.set(kindProblem(manifest.input()));
@@ -216,12 +219,12 @@ final class ModelStepModel {
     }
 
     private String kindProblem(ModelManifest.InputKind kind) {
-        if (kind == ModelManifest.InputKind.TEXT && !datasetHasText) {
-            return "This model reads text, and the dataset holds only images.";
+        // The rule init applies, so the wizard and the command line accept the same models.
+        ItemKind modelKind = kind == ModelManifest.InputKind.TEXT ? ItemKind.TEXT : ItemKind.IMAGE;
+        if (!ModelCheck.readsNone(modelKind, datasetHasImages ? 1 : 0, datasetHasText ? 1 : 0)) {
+            return null;
         }
-        if (kind == ModelManifest.InputKind.IMAGE && !datasetHasImages) {
-            return "This model reads images, and the dataset holds no images.";
-        }
-        return null;
+        return modelKind == ItemKind.TEXT ? "This model reads text, and the dataset holds only images."
+                : "This model reads images, and the dataset holds no images.";
     }
 }

@@ -14,6 +14,7 @@ import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.project.ProjectService;
 import org.querent.session.ImportService;
+import org.querent.session.ModelCheck;
 
 /**
  * Carries out a {@link ProjectPlan} (slow: runs on the LONG lane): writes the model.json and the guideline,
@@ -40,6 +41,8 @@ final class ProjectCreator {
         try {
             if (plan.manifest() != null) {
                 plan.manifest().write(plan.manifestFile()); // kept on failure: it describes the model, not the project
+                // The check init makes, now that the manifest is on disk: a tokenizer named in the form must exist.
+                ModelCheck.requireLoadable(plan.modelReference(), plan.manifestFile().toAbsolutePath().getParent());
             }
             Path guideline = writeGuideline(plan, made);
             ImportService.Report report;

@@ -147,6 +147,28 @@ class NewProjectViewModelTest {
     }
 
     @Test
+    void aTextModelWhoseTokenizerIsMissingIsRefusedWithTheCheckInitMakes() throws Exception {
+        Path builtin = BuiltinModels.manifestFile(BuiltinModels.MINILM).getParent();
+        Path folder = Files.createDirectories(temp.resolve("text-model"));
+        Files.copy(builtin.resolve("model.json"), folder.resolve("model.json"));
+        Files.createSymbolicLink(folder.resolve("model.onnx"), builtin.resolve("model.onnx"));
+        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFileInspector());
+        model.datasetScanned(new DatasetSummary(temp, 0, 3, 0, java.util.Map.of(), List.of(), List.of()));
+        model.sourceProperty().set(ModelSource.FILE);
+        model.pathProperty().set(folder.resolve("model.json").toString());
+        model.inspect();
+        String error = model.modelErrorProperty().get();
+        assertFalse(model.validProperty().get());
+        assertTrue(error != null && error.contains("model file not found") && error.contains("tokenizer.json"),
+                String.valueOf(error));
+
+        Files.copy(builtin.resolve("tokenizer.json"), folder.resolve("tokenizer.json"));
+        model.pathProperty().set(folder.resolve("model.onnx").toString());
+        model.inspect();
+        assertTrue(model.validProperty().get(), () -> model.modelErrorProperty().get());
+    }
+
+    @Test
     void keysMustBeSingleUnreservedAndUnique() {
         TaxonomyStepModel taxonomy = new TaxonomyStepModel();
         assertEquals(List.of("1", "2"), taxonomy.rows().stream().map(LabelRow::key).toList());

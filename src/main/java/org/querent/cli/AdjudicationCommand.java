@@ -9,12 +9,11 @@ import java.util.stream.Collectors;
 
 import org.querent.project.Project;
 import org.querent.project.ProjectService;
-import org.querent.session.LabellingService;
 import org.querent.store.ItemRecord;
 import org.querent.team.AgreementService;
 import org.querent.team.AgreementService.Disagreement;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -54,24 +53,12 @@ final class AdjudicationCommand implements Callable<Integer> {
         AdjudicationCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ITEM", description = "Item id, or its path relative to the dataset folder.")
-        String item;
-        @Parameters(index = "1", paramLabel = "LABEL[,LABEL...]", split = ",", description = "The label(s).")
-        List<String> labels;
-        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why, for the annotators.")
-        String note;
-        @Option(names = "--annotator", paramLabel = "NAME", description = "The lead (default: $QUERENT_ANNOTATOR or the user name).")
-        String annotator;
+        @Mixin
+        LeadResolution resolution;
 
         @Override
         public Integer call() {
-            try (Project p = new ProjectService(Clock.systemUTC()).open(parent.file)) {
-                ItemRecord record = new LabellingService(p).findItem(item);
-                new AgreementService(p).adjudicate(record.id(), labels, note, Annotators.resolve(annotator));
-                spec.commandLine().getOut().printf("item %d %s adjudicated: %s%n", record.id(), record.key(),
-                        String.join(",", labels));
-            }
-            return 0;
+            return resolution.run(parent.file, spec, "adjudicated", (p, id, l, n, lead) -> new AgreementService(p).adjudicate(id, l, n, lead));
         }
     }
 }

@@ -8,12 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.querent.project.Project;
 import org.querent.project.ProjectService;
-import org.querent.session.LabellingService;
 import org.querent.store.Escalation;
-import org.querent.store.ItemRecord;
 import org.querent.team.EscalationService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,24 +49,12 @@ final class EscalationsCommand implements Callable<Integer> {
         EscalationsCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ITEM", description = "Item id, or its path relative to the dataset folder.")
-        String item;
-        @Parameters(index = "1", paramLabel = "LABEL[,LABEL...]", split = ",", description = "The label(s).")
-        List<String> labels;
-        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "The answer, for the annotator.")
-        String note;
-        @Option(names = "--annotator", paramLabel = "NAME", description = "The lead (default: $QUERENT_ANNOTATOR or the user name).")
-        String annotator;
+        @Mixin
+        LeadResolution resolution;
 
         @Override
         public Integer call() {
-            try (Project p = new ProjectService(Clock.systemUTC()).open(parent.file)) {
-                ItemRecord record = new LabellingService(p).findItem(item);
-                new EscalationService(p).resolve(record.id(), labels, note, Annotators.resolve(annotator));
-                spec.commandLine().getOut().printf("item %d %s resolved: %s%n", record.id(), record.key(),
-                        String.join(",", labels));
-            }
-            return 0;
+            return resolution.run(parent.file, spec, "resolved", (p, id, l, n, lead) -> new EscalationService(p).resolve(id, l, n, lead));
         }
     }
 }

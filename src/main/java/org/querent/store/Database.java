@@ -53,15 +53,10 @@ public final class Database implements AutoCloseable {
         while (true) {
             try {
                 return open(file, false);
-            } catch (QuerentException e) {
-                if (!e.getMessage().contains("already open") || System.nanoTime() >= deadline) {
-                    if (told) {
-                        throw new QuerentException(e.kind(), e.getMessage() + " (waited " + wait.toSeconds() + " s)", e);
-                    }
-                    throw wait.isZero() && e.getMessage().contains("already open")
-                            ? new QuerentException(e.kind(), e.getMessage()
-                                    + "; or give --wait SECONDS to wait for it", e)
-                            : e;
+            } catch (ProjectInUseException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new QuerentException(e.kind(), e.getMessage() + (told ? " (waited " + wait.toSeconds()
+                            + " s)" : "; or give --wait SECONDS to wait for it"), e);
                 }
                 if (!told) {
                     onWait.run();
@@ -118,7 +113,7 @@ public final class Database implements AutoCloseable {
         if (lock == null) {
             closeQuietly(channel);
             IdentityLock.unreserve(reservation);
-            throw new QuerentException(ErrorKind.PROJECT, "the project " + absolute.getFileName()
+            throw new ProjectInUseException("the project " + absolute.getFileName()
                     + " is already open in another Querent window or command: close it there first"
                     + " (lock: " + lockFile + ")");
         }

@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.querent.common.ErrorKind;
 import org.querent.common.Hashes;
 import org.querent.common.QuerentException;
 
@@ -70,7 +69,7 @@ final class IdentityLock implements AutoCloseable {
     }
 
     private static QuerentException alreadyOpen(Path project) {
-        return new QuerentException(ErrorKind.PROJECT, "the project " + project.getFileName()
+        return new ProjectInUseException("the project " + project.getFileName()
                 + " is already open in another Querent window or command (perhaps under another name:"
                 + " a link to the same file): close it there first");
     }
@@ -138,9 +137,7 @@ final class IdentityLock implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new QuerentException(ErrorKind.PROJECT, "the project " + project.getFileName()
-                    + " is already open in another Querent window or command (perhaps under another name:"
-                    + " a link to the same file): close it there first");
+            throw alreadyOpen(project);
         }
         return new IdentityLock(channel, lock);
     }

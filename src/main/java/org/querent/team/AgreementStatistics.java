@@ -85,34 +85,25 @@ public final class AgreementStatistics {
      * annotators per item: each item's agreement over its own pairs, categories weighted by all ratings).
      */
     public static double fleiss(Map<?, Map<String, String>> data) {
-        double sumP = 0;
-        int units = 0;
+        // Fleiss' observed agreement is the mean per-item pair agreement: percentAgreement over the same items.
+        double observed = percentAgreement(data);
+        if (Double.isNaN(observed)) {
+            return Double.NaN;
+        }
         Map<String, Integer> totals = new HashMap<>();
         long ratings = 0;
         for (Map<String, String> unit : data.values()) {
-            int m = unit.size();
-            if (m < 2) {
-                continue;
+            if (unit.size() >= 2) {
+                counts(unit).forEach((label, n) -> totals.merge(label, n, Integer::sum));
+                ratings += unit.size();
             }
-            Map<String, Integer> counts = counts(unit);
-            long agreeing = 0;
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                agreeing += (long) e.getValue() * (e.getValue() - 1);
-                totals.merge(e.getKey(), e.getValue(), Integer::sum);
-            }
-            sumP += agreeing / (double) ((long) m * (m - 1));
-            units++;
-            ratings += m;
-        }
-        if (units == 0) {
-            return Double.NaN;
         }
         double pe = 0;
         for (int t : totals.values()) {
             double p = t / (double) ratings;
             pe += p * p;
         }
-        return kappa(sumP / units, pe);
+        return kappa(observed, pe);
     }
 
     /** Krippendorff's alpha for nominal data, from the coincidence matrix of items with two or more labels. */

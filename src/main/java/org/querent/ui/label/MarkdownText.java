@@ -117,10 +117,10 @@ final class MarkdownText {
             emit(code.getLiteral() + "\n", "-fx-font-family: monospace;");
         }
 
-        @Override
-        public void visit(BulletList list) {
+        /** A list one level deeper; the outermost list ends with a blank line like a paragraph. */
+        private void list(Runnable items) {
             listDepth++;
-            visitChildren(list);
+            items.run();
             listDepth--;
             if (listDepth == 0) {
                 emit("\n", null);
@@ -128,17 +128,19 @@ final class MarkdownText {
         }
 
         @Override
+        public void visit(BulletList list) {
+            list(() -> visitChildren(list));
+        }
+
+        @Override
         public void visit(OrderedList list) {
-            listDepth++;
-            int number = list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber();
-            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                emit("  ".repeat(listDepth - 1) + "  " + number++ + ". ", null);
-                visitChildren(item);
-            }
-            listDepth--;
-            if (listDepth == 0) {
-                emit("\n", null);
-            }
+            list(() -> {
+                int number = list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber();
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    emit("  ".repeat(listDepth - 1) + "  " + number++ + ". ", null);
+                    visitChildren(item);
+                }
+            });
         }
 
         @Override

@@ -127,8 +127,8 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
 
     @Override
     public void openProject(Path file) {
-        closeProject();
-        flow.open(file);
+        workbench = null;
+        flow.open(file); // closes the open project first, and waits for it
     }
 
     @Override

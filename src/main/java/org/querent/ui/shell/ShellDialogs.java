@@ -7,6 +7,8 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -61,7 +63,8 @@ final class ShellDialogs {
         alert.initOwner(owner);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Work with the keyboard alone");
-        alert.setContentText("""
+        // One entry per line, never wrapped mid-entry: a monospaced, unwrapped label the dialog grows to fit.
+        Label list = new Label("""
                 Label view
                   1-9, 0, letters   assign the label with that key (multi-label: toggle)
                   Enter / Space     accept the suggestion (multi-label: confirm)
@@ -75,6 +78,13 @@ final class ShellDialogs {
                   Ctrl+N, Ctrl+O    new project, open project
                   Ctrl+W, Ctrl+Q    close project, quit
                 """);
+        list.setId("keys-list");
+        list.setWrapText(false);
+        list.setMinWidth(Region.USE_PREF_SIZE);
+        list.setStyle("-fx-font-family: monospace;");
+        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        alert.setResizable(true);
         alert.show();
     }
 }

@@ -75,7 +75,7 @@ class LabellingLatencyBenchmark {
         FxToolkit.setupStage(s -> {
             UserSettings settings = UserSettings.load(dir.resolve("settings.properties"));
             settings.setRetrainEvery(0);
-            settings.setStrategy(strategy);
+            settings.setStrategy("margin"); // a committee needs labels: the idle phase gives them
             window[0] = new MainWindow(s, tasks, settings);
             s.show();
             window[0].openProject(project);
@@ -102,11 +102,16 @@ class LabellingLatencyBenchmark {
             scene.addPostLayoutPulseListener(once[0]);
         });
 
-        System.out.println("strategy " + strategy);
+        System.out.println("strategy while retraining: " + strategy);
         report("idle", decide(window[0], samples));
         report("idle, decision committed and item set (before layout)", toModel);
         toModel.clear();
 
+        if (!"margin".equals(strategy)) {
+            FxToolkit.setupFixture(() -> window[0].workbench().labelModel().changeStrategy(strategy, 10));
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                    () -> strategy.equals(window[0].project().session().settings().strategy()));
+        }
         LabellingSession session = window[0].project().session();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong retrains = new AtomicLong();

@@ -24,6 +24,34 @@ public final class OpenProject implements AutoCloseable {
         return models;
     }
 
+    // The services a screen needs, made here so the UI never handles the project's lower layers (ADR 0009).
+
+    /** A labelling loop over this project (not started: {@link LabellingSession#start} is slow). */
+    public LabellingSession newSession(String annotator, LabellingSession.Settings settings,
+                                       java.util.concurrent.Executor training) {
+        return new LabellingSession(project, models, annotator, settings, training);
+    }
+
+    /** The person's recent decisions and the newest model, for the label view's side panel. */
+    public WorkHistory history() {
+        return new WorkHistory(project);
+    }
+
+    /** Paged, filtered reads for the browse view. */
+    public BrowseQueries browseQueries() {
+        return new BrowseQueries(project);
+    }
+
+    /** The figures the progress view shows. */
+    public ProgressFigures progressFigures() {
+        return new ProgressFigures(project);
+    }
+
+    /** Scoring what the model has not read yet. */
+    public ScoringService scoring() {
+        return new ScoringService(project, models);
+    }
+
     /** The labelling loop, once the pool is scored and ranked; null before. */
     public LabellingSession session() {
         return session;

@@ -57,7 +57,7 @@ public final class ScoringViewModel {
             done = d;
             total = t;
         };
-        tasks.run(TaskRunner.Lane.LONG, () -> new ScoringService(project.project(), project.models())
+        tasks.run(TaskRunner.Lane.LONG, () -> project.scoring()
                         .score(32, listener, cancel),
                 report -> {
                     running.set(false);

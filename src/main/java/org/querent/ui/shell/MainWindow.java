@@ -18,7 +18,6 @@ import org.querent.session.LabellingSession;
 import org.querent.session.OpenProject;
 import org.querent.session.ProjectOpener;
 import org.querent.session.SampleProjects;
-import org.querent.session.WorkHistory;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.common.Theme;
@@ -185,7 +184,7 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
     @Override
     public void labelling(ProjectOpener.Opened opened, LabellingSession session) {
         OpenProject project = flow.project();
-        LabelViewModel model = new LabelViewModel(new WorkHistory(project.project()), session, opened.taxonomy(),
+        LabelViewModel model = new LabelViewModel(project.history(), session, opened.taxonomy(),
                 opened.dataRoot(), tasks);
         LabelView view = new LabelView(model, opened::guideline);
         workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this));

@@ -1,5 +1,7 @@
 package org.querent.session;
 
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
 import org.querent.project.Project;
 
 /**
@@ -10,6 +12,8 @@ public final class OpenProject implements AutoCloseable {
     private final Project project;
     private final ModelSession models;
     private volatile LabellingSession session;
+    private final Cancellation closing = new Cancellation();
+    private final java.util.concurrent.locks.ReentrantLock background = new java.util.concurrent.locks.ReentrantLock();
 
     public OpenProject(Project project, ModelSession models) {
         this.project = project;
@@ -52,6 +56,27 @@ public final class OpenProject implements AutoCloseable {
         return new ScoringService(project, models);
     }
 
+    /**
+     * Scores what is left after a first part, behind the labelling, then refreshes the session's pool so the
+     * queue ranks everything. Closing the project stops it after the batch in flight and waits for it.
+     */
+    public ScoringService.Report scoreRest(int batchSize, ProgressListener progress) {
+        background.lock();
+        try {
+            if (closing.isCancelled()) {
+                return new ScoringService.Report(0, 0, 0, 0, true);
+            }
+            ScoringService.Report report = scoring().score(batchSize, progress, closing);
+            LabellingSession s = session;
+            if (s != null && report.scored() > 0 && !closing.isCancelled()) {
+                s.refreshPool();
+            }
+            return report;
+        } finally {
+            background.unlock();
+        }
+    }
+
     /** The labelling loop, once the pool is scored and ranked; null before. */
     public LabellingSession session() {
         return session;
@@ -88,6 +113,9 @@ public final class OpenProject implements AutoCloseable {
         if (s != null) {
             s.cancelTraining();
         }
+        closing.cancel();
+        background.lock(); // background scoring stops after its batch; the model must outlive it
+        background.unlock();
         models.close();
         project.close();
     }

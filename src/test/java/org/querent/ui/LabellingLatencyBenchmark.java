@@ -109,6 +109,10 @@ class LabellingLatencyBenchmark {
         toModel.clear();
 
         if (!"margin".equals(strategy)) {
+            // A committee is trained models: train on the idle phase's labels before switching to it.
+            LabellingSession first = window[0].project().session();
+            first.retrainNow();
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !first.isTraining());
             FxToolkit.setupFixture(() -> window[0].workbench().labelModel().changeStrategy(strategy, 10));
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                     () -> strategy.equals(window[0].project().session().settings().strategy()));

@@ -95,6 +95,13 @@ final class StatusCommand implements Callable<Integer> {
                 taxonomyVersion, escalations);
         out.printf("review    %d label(s) wait for review; train on %s%n", review.waitingForReview(),
                 review.trainOnlyApproved() ? "approved labels only" : "all labels");
+        p.meta().get(org.querent.store.WorkPackageRepository.PACKAGE_FOR).ifPresent(person -> out.printf(
+                "package   a work package for %s from %s: label it, then give it back for 'querent merge'%n", person,
+                p.meta().get(org.querent.store.WorkPackageRepository.PACKAGE_SOURCE).orElse("the lead's project")));
+        for (var pkg : new org.querent.team.PackService(p).progress()) {
+            out.printf("package   %s for %s: %d item(s), %d shared, %d labelled or escalated by %s here%n", pkg.file(),
+                    pkg.person(), pkg.items(), pkg.shared(), pkg.done(), pkg.person());
+        }
     }
 
     private static void printAudit(PrintWriter out, AuditEstimate audit) {

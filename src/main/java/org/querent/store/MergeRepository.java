@@ -72,6 +72,26 @@ public final class MergeRepository {
         return db.read(MergeRepository::versionUids);
     }
 
+    /**
+     * Opens another copy to read, checks its pages and reads its events. A truncated or damaged file (SQLite finds
+     * bad pages, or fails reading it) is refused with {@code what to do}; nothing is read from it.
+     */
+    public static Events readCopy(java.nio.file.Path file, java.util.function.BiFunction<String, Throwable,
+            RuntimeException> damaged) {
+        try (Database other = Database.openReader(file)) {
+            List<String> problems = damage(other);
+            if (!problems.isEmpty()) {
+                throw damaged.apply(String.join("; ", problems), null);
+            }
+            return read(other);
+        } catch (org.querent.common.QuerentException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw damaged.apply(String.valueOf(e.getCause().getMessage()), e);
+            }
+            throw e;
+        }
+    }
+
     /** SQLite's own check of a file's pages: empty when sound, else what it found (first few problems). */
     public static List<String> damage(Database other) {
         return other.read(c -> {

@@ -71,6 +71,26 @@ public final class WorkPackageRepository {
         });
     }
 
+    /** What became of one package, as this file knows it. */
+    public record PackageProgress(String person, String file, int items, int shared, int done) {
+    }
+
+    /** Per package: its items, how many are shared, and how many of them its person labelled or escalated here. */
+    public List<PackageProgress> progress() {
+        return db.read(c -> {
+            List<PackageProgress> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT w.person, w.file, count(*), "
+                    + "sum(wi.shared), sum(EXISTS (SELECT 1 FROM live_decision d WHERE d.item_id = wi.item_id "
+                    + "AND d.annotator = w.person AND d.kind IN ('label', 'escalate'))) FROM work_package w "
+                    + "JOIN work_package_item wi ON wi.package_uid = w.uid GROUP BY w.uid ORDER BY w.created_at, w.uid")) {
+                while (rs.next()) {
+                    out.add(new PackageProgress(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Item ids of one package. */
     public Set<Long> itemsOf(String packageUid) {
         return db.read(c -> ids(c, "SELECT item_id FROM work_package_item WHERE package_uid = ? ORDER BY item_id", packageUid));

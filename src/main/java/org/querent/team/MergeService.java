@@ -9,7 +9,6 @@ import java.util.Map;
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
-import org.querent.store.Database;
 import org.querent.store.MergeRepository;
 import org.querent.store.MergeRepository.Added;
 import org.querent.store.MergeRepository.Events;
@@ -79,17 +78,11 @@ public final class MergeService {
 
     /** Opens and reads the other file; a truncated or damaged one is refused with what to do. */
     private static Events read(Path file, String name) {
-        try (Database db = Database.openReader(file)) {
-            List<String> damage = MergeRepository.damage(db);
-            if (!damage.isEmpty()) {
-                throw damaged(name, String.join("; ", damage), null);
-            }
-            return MergeRepository.read(db);
+        try {
+            return MergeRepository.readCopy(file, (detail, cause) -> damaged(name, detail, cause));
         } catch (QuerentException e) {
-            if (e.kind() == ErrorKind.STORAGE) {
-                throw damaged(name, e.getMessage(), e);
-            }
-            if (e.kind() == ErrorKind.PROJECT) { // empty, not SQLite, too new, too old: already says what to do
+            if (e.kind() == ErrorKind.PROJECT && !e.getMessage().startsWith(name + " cannot be merged")) {
+                // empty, not SQLite, too new, too old: the message already says what to do
                 throw new QuerentException(ErrorKind.PROJECT, e.getMessage() + " (nothing was merged from " + name + ")", e);
             }
             throw e;

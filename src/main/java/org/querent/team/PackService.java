@@ -207,6 +207,11 @@ public final class PackService {
         }
     }
 
+    /** The packages written from this project and how far each came back. */
+    public List<WorkPackageRepository.PackageProgress> progress() {
+        return packages.progress();
+    }
+
     /** Whether an open project is a work package (its items come from a lead's project). */
     public static boolean isPackage(Project project) {
         return project.meta().get(WorkPackageRepository.PACKAGE_UID).isPresent();

@@ -53,7 +53,7 @@ public final class PackingService {
         List<Long> candidates = readList(list);
         PackService pack = new PackService(project);
         int perPackage = size != null ? size : fitting(people.size(), candidates.size(), overlap);
-        return pack.write(pack.plan(people, files, candidates, perPackage, overlap), actor);
+        return pack.write(pack.plan(people, files, candidates, perPackage, overlap, true), actor);
     }
 
     /** The largest package size whose packages use no more than {@code total} items. */

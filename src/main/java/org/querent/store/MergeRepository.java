@@ -73,23 +73,40 @@ public final class MergeRepository {
     }
 
     /**
-     * Opens another copy to read, checks its pages and reads its events. A truncated or damaged file (SQLite finds
-     * bad pages, or fails reading it) is refused with {@code what to do}; nothing is read from it.
+     * Opens another copy to read, checks its pages and reads its events. A file that is truncated or damaged
+     * (SQLite finds bad pages, or fails reading it), empty, not a project, or of another schema is refused with
+     * what to do; nothing is read from it.
      */
-    public static Events readCopy(java.nio.file.Path file, java.util.function.BiFunction<String, Throwable,
-            RuntimeException> damaged) {
+    public static Events readCopy(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        List<String> problems;
+        Events events = null;
         try (Database other = Database.openReader(file)) {
-            List<String> problems = damage(other);
-            if (!problems.isEmpty()) {
-                throw damaged.apply(String.join("; ", problems), null);
+            problems = damage(other);
+            if (problems.isEmpty()) {
+                events = read(other);
             }
-            return read(other);
         } catch (org.querent.common.QuerentException e) {
             if (e.getCause() instanceof SQLException) {
-                throw damaged.apply(String.valueOf(e.getCause().getMessage()), e);
+                throw damaged(name, String.valueOf(e.getCause().getMessage()), e);
+            }
+            if (e.kind() == org.querent.common.ErrorKind.PROJECT && e.getCause() == null) {
+                // empty, no SQLite header, too new, too old: the message already says what to do
+                throw new org.querent.common.QuerentException(e.kind(), e.getMessage() + " (nothing was merged from "
+                        + name + ")", e);
             }
             throw e;
         }
+        if (!problems.isEmpty()) {
+            throw damaged(name, String.join("; ", problems), null);
+        }
+        return events;
+    }
+
+    private static org.querent.common.QuerentException damaged(String name, String detail, Throwable cause) {
+        return new org.querent.common.QuerentException(org.querent.common.ErrorKind.PROJECT, name + " cannot be merged, "
+                + "it is damaged or not a whole project file (" + detail + "): ask for a fresh copy of it (the colleague's "
+                + "own file is unharmed); nothing was merged from it", cause);
     }
 
     /** SQLite's own check of a file's pages: empty when sound, else what it found (first few problems). */

@@ -41,6 +41,16 @@ public final class WorkPackageRepository {
         return db.read(c -> ids(c, "SELECT DISTINCT item_id FROM work_package_item ORDER BY item_id", null));
     }
 
+    /**
+     * Items out in a package and not labelled or set aside yet, leaving out the package this file is (if any):
+     * they stay out of this file's queue until they come back.
+     */
+    public Set<Long> outInPackages(String ownPackageUid) {
+        return db.read(c -> ids(c, "SELECT DISTINCT wi.item_id FROM work_package_item wi WHERE wi.package_uid <> ? "
+                + "AND NOT EXISTS (SELECT 1 FROM current_label l WHERE l.item_id = wi.item_id) ORDER BY wi.item_id",
+                ownPackageUid == null ? "" : ownPackageUid));
+    }
+
     /** The overlap set not yet given to this person, in the order it was first packed. */
     public List<Long> sharedItemsNotFor(String person) {
         return db.read(c -> new ArrayList<>(ids(c, "SELECT wi.item_id FROM work_package_item wi JOIN work_package w "

@@ -3,10 +3,8 @@ package org.querent.team;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.store.MergeRepository;
@@ -42,7 +40,7 @@ public final class MergeService {
             throw QuerentException.notFound("no file at " + file + ": give the path of a colleague's copy of the project");
         }
         String name = file.getFileName().toString();
-        Events events = read(file, name);
+        Events events = MergeRepository.readCopy(file);
         String id = ours.projectId().orElse("");
         if (!id.equals(events.projectId())) {
             throw QuerentException.usage(name + " is from another project: only copies of "
@@ -74,24 +72,5 @@ public final class MergeService {
         // A head copied in is named by who worked in the copy, the same whichever order files are merged in.
         String from = events.packageFor() != null ? events.packageFor() : name;
         return ours.append(events, itemIds, from);
-    }
-
-    /** Opens and reads the other file; a truncated or damaged one is refused with what to do. */
-    private static Events read(Path file, String name) {
-        try {
-            return MergeRepository.readCopy(file, (detail, cause) -> damaged(name, detail, cause));
-        } catch (QuerentException e) {
-            if (e.kind() == ErrorKind.PROJECT && !e.getMessage().startsWith(name + " cannot be merged")) {
-                // empty, not SQLite, too new, too old: the message already says what to do
-                throw new QuerentException(ErrorKind.PROJECT, e.getMessage() + " (nothing was merged from " + name + ")", e);
-            }
-            throw e;
-        }
-    }
-
-    private static QuerentException damaged(String name, String detail, Throwable cause) {
-        return new QuerentException(ErrorKind.PROJECT, name + " cannot be merged, it is damaged or not a whole project "
-                + "file (" + detail + "): ask for a fresh copy of it (the colleague's own file is unharmed); nothing was "
-                + "merged from it", cause);
     }
 }

@@ -72,25 +72,38 @@ public final class PackService {
      * person has not had, then new candidates shared by this call), the rest distinct, dealt round-robin.
      */
     public List<Plan> plan(List<String> people, Map<String, Path> files, List<Long> candidates, int size, double overlap) {
+        return plan(people, files, candidates, size, overlap, false);
+    }
+
+    /** As {@link #plan(List, Map, List, int, double)}; {@code repack}: the lead chose these items, packed or not. */
+    public List<Plan> plan(List<String> people, Map<String, Path> files, List<Long> candidates, int size, double overlap,
+                           boolean repack) {
         validate(people, size, overlap);
         int shared = sharedPerPackage(size, overlap);
-        Set<Long> packed = packages.packedItems();
+        Set<Long> packed = repack ? Set.of() : packages.packedItems();
         List<Long> fresh = new ArrayList<>();
         for (Long id : new LinkedHashSet<>(candidates)) {
             if (!packed.contains(id)) {
                 fresh.add(id);
             }
         }
-        int next = 0;
-        List<Long> newShared = new ArrayList<>();
         Map<String, List<PackedItem>> items = new LinkedHashMap<>();
+        Set<Long> taken = new HashSet<>();
         for (String person : people) {
             List<PackedItem> mine = new ArrayList<>();
             for (Long id : packages.sharedItemsNotFor(person)) {
                 if (mine.size() < shared) {
                     mine.add(new PackedItem(id, true));
+                    taken.add(id);
                 }
             }
+            items.put(person, mine);
+        }
+        fresh.removeAll(taken);
+        int next = 0;
+        List<Long> newShared = new ArrayList<>();
+        for (String person : people) {
+            List<PackedItem> mine = items.get(person);
             int need = shared - mine.size();
             while (newShared.size() < need && next < fresh.size()) {
                 newShared.add(fresh.get(next++));
@@ -98,7 +111,6 @@ public final class PackService {
             for (int i = 0; i < need && i < newShared.size(); i++) {
                 mine.add(new PackedItem(newShared.get(i), true));
             }
-            items.put(person, mine);
         }
         boolean dealt = true;
         while (dealt) {
@@ -205,6 +217,11 @@ public final class PackService {
         if (overlap < 0 || overlap >= 1 || Double.isNaN(overlap)) {
             throw QuerentException.usage("--overlap is a share from 0 up to (not including) 1, got " + overlap);
         }
+    }
+
+    /** Items out in others' packages, not back yet: kept out of this file's queue. */
+    public Set<Long> outInPackages() {
+        return packages.outInPackages(project.meta().get(WorkPackageRepository.PACKAGE_UID).orElse(null));
     }
 
     /** The packages written from this project and how far each came back. */

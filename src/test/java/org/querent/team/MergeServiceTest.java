@@ -129,6 +129,22 @@ class MergeServiceTest {
     }
 
     @Test
+    void aCopyWithDamagedPagesIsRefusedAndNothingIsMerged() throws Exception {
+        Path damaged = dir.resolve("garbled.querent");
+        byte[] bytes = Files.readAllBytes(anas);
+        for (int i = 4096; i < bytes.length; i += 4096) { // every page after the first: header intact, pages garbled
+            java.util.Arrays.fill(bytes, i + 8, Math.min(bytes.length, i + 200), (byte) 0x5a);
+        }
+        Files.write(damaged, bytes);
+        try (Project p = open(lead)) {
+            List<Object> before = uids(p);
+            QuerentException e = assertThrows(QuerentException.class, () -> new MergeService(p).merge(damaged, "lena"));
+            assertTrue(e.getMessage().contains("garbled.querent cannot be merged, it is damaged"), e.getMessage());
+            assertEquals(before, uids(p), "nothing merged");
+        }
+    }
+
+    @Test
     void aTruncatedCopyIsRefusedWithAMessageAndOnlyALeadMerges() throws Exception {
         Path truncated = dir.resolve("cut.querent");
         byte[] bytes = Files.readAllBytes(anas);
@@ -136,7 +152,8 @@ class MergeServiceTest {
         try (Project p = open(lead)) {
             MergeService merge = new MergeService(p);
             QuerentException cut = assertThrows(QuerentException.class, () -> merge.merge(truncated, "lena"));
-            assertTrue(cut.getMessage() != null && !cut.getMessage().isBlank());
+            assertTrue(cut.getMessage().contains("cut.querent cannot be merged, it is damaged")
+                    && cut.getMessage().contains("ask for a fresh copy"), cut.getMessage());
             QuerentException notLead = assertThrows(QuerentException.class, () -> merge.merge(anas, "ana"));
             assertTrue(notLead.getMessage().contains("only a lead may merge"), notLead.getMessage());
             assertThrows(QuerentException.class, () -> merge.merge(p.file(), "lena"));

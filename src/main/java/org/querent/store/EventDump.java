@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The content of a project file as merging defines it: every event (people, taxonomy versions, guidelines,
- * heads, rounds and their entries, decisions, work packages) and each item's current label, one tab-separated
- * line each, ordered by global id and with every local integer id replaced by the global id it stands for.
+ * heads, rounds and their entries, decisions, work packages), each item's current label and what is set aside,
+ * one tab-separated line each, ordered by global id, every local integer id replaced by the global id it stands
+ * for, and blobs (head weights) by their SHA-256.
  * Two files that merged the same copies in different orders dump alike (ADR 13).
  */
 public final class EventDump {
@@ -22,7 +23,7 @@ public final class EventDump {
             "SELECT 'mapping', v.uid, m.from_name, m.to_name FROM taxonomy_mapping m JOIN taxonomy_version v "
                     + "ON v.version = m.version ORDER BY v.uid, m.from_name",
             "SELECT 'guideline', version, body, source, published_at FROM guideline ORDER BY version",
-            "SELECT 'head', uid, model_hash, created_at, class_names, hex(weights), label_count, provenance, merged_from "
+            "SELECT 'head', uid, model_hash, created_at, class_names, weights, label_count, provenance, merged_from "
                     + "FROM head ORDER BY uid",
             "SELECT 'round', r.uid, r.created_at, r.strategy, h.uid, r.model_hash, r.predictor, r.pool_size, r.seed, "
                     + "r.settings FROM round r LEFT JOIN head h ON h.version = r.model_version ORDER BY r.uid",
@@ -37,7 +38,10 @@ public final class EventDump {
             "SELECT 'package_item', wi.package_uid, i.item_key, wi.shared, wi.position FROM work_package_item wi "
                     + "JOIN item i ON i.id = wi.item_id ORDER BY wi.package_uid, wi.position",
             "SELECT 'current', i.item_key, c.labels, c.uid FROM current_label c JOIN item i ON i.id = c.item_id "
-                    + "ORDER BY i.item_key");
+                    + "ORDER BY i.item_key",
+            "SELECT 'set_aside', i.item_key, l.kind, l.uid FROM live_decision l JOIN item i ON i.id = l.item_id "
+                    + "WHERE l.kind IN ('skip', 'flag', 'escalate') AND l.id = " + DecisionOrder.newestId("l", "x.kind <> 'note'")
+                    + " ORDER BY i.item_key");
 
     private EventDump() {
     }
@@ -62,7 +66,9 @@ public final class EventDump {
                     if (i > 1) {
                         line.append('\t');
                     }
-                    String value = rs.getString(i);
+                    Object raw = rs.getObject(i);
+                    String value = raw instanceof byte[] bytes ? "sha256:" + org.querent.common.Hashes.sha256Hex(bytes)
+                            : rs.getString(i);
                     line.append(value == null ? "\\N" : value.replace("\\", "\\\\").replace("\t", "\\t")
                             .replace("\n", "\\n").replace("\r", "\\r"));
                 }

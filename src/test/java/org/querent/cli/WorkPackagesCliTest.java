@@ -227,6 +227,11 @@ class WorkPackagesCliTest {
                 "merging twice adds nothing");
         String contentOne = events(project);
         assertEquals(contentOne, events(second.toString()), "the same content whatever the merge order");
+        assertTrue(contentOne.contains("set_aside\t" + bobItems.get(escalated) + "\tescalate\t"), contentOne);
+        for (long id : shared) { // three people's labels on one item: the newest is current in both files
+            assertTrue(contentOne.lines().anyMatch(l -> l.startsWith("current\t" + anaItems.get(id) + "\t[\""
+                    + wrong(truth(anaItems.get(id))) + "\"]")), "cat labelled last: " + contentOne);
+        }
         assertEquals(15 + 15 + 15, contentOne.lines().filter(l -> l.startsWith("decision\t")).count(),
                 "14 labels and an escalation from bob, 15 labels each from ana and cat");
         status = ok("status", project).out();

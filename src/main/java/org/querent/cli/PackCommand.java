@@ -1,5 +1,6 @@
 package org.querent.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ final class PackCommand implements Callable<Integer> {
             description = "Who labels it; several names write one package each (sharing the --overlap items).")
     List<String> people;
     @Option(names = "--out", required = true, paramLabel = "PACKAGE",
-            description = "The package file (.querent); with several names, a folder that gets NAME.querent for each.")
+            description = "The package file (.querent); with several names (or an existing folder), a folder that gets "
+                    + "NAME.querent for each.")
     Path out;
     @ArgGroup(exclusive = true)
     Source source = new Source();
@@ -61,7 +63,7 @@ final class PackCommand implements Callable<Integer> {
             if (!name.matches("[\\p{L}\\p{N}._ -]+")) {
                 throw QuerentException.usage("'" + name + "' cannot name a package file: use letters, digits, '.', '_' or '-'");
             }
-            files.put(name, names.size() == 1 ? out : out.resolve(name + ".querent"));
+            files.put(name, names.size() == 1 && !Files.isDirectory(out) ? out : out.resolve(name + ".querent"));
         }
         String lead = Annotators.resolve(annotator);
         try (Project p = project.open(); ModelSession model = new ModelSession(p)) {

@@ -32,6 +32,7 @@ public final class PackingService {
     public List<Plan> fromQueue(List<String> people, Map<String, Path> files, int size, double overlap, String strategy,
                                 String actor) {
         PackService pack = new PackService(project);
+        pack.check(people, files, size, overlap, actor); // before a round is recorded
         List<Long> candidates = new ArrayList<>();
         int fresh = pack.freshNeeded(people, size, overlap);
         if (fresh > 0) {
@@ -50,8 +51,9 @@ public final class PackingService {
      */
     public List<Plan> fromList(List<String> people, Map<String, Path> files, Path list, Integer size, double overlap,
                                String actor) {
-        List<Long> candidates = readList(list);
         PackService pack = new PackService(project);
+        pack.check(people, files, size == null ? 1 : size, overlap, actor);
+        List<Long> candidates = readList(list);
         int perPackage = size != null ? size : fitting(people.size(), candidates.size(), overlap);
         return pack.write(pack.plan(people, files, candidates, perPackage, overlap, true), actor);
     }

@@ -134,21 +134,33 @@ public final class PackService {
         return plans;
     }
 
-    /** Writes the packages (each whole or not at all) and records them in this project; the lead does this. */
-    public List<Plan> write(List<Plan> plans, String actor) {
-        PeopleService people = new PeopleService(project);
-        people.require(actor, Permission.PACK);
-        for (Plan plan : plans) {
-            if (people.isTeam() && people.roleOf(plan.person()).isEmpty()) {
-                throw QuerentException.usage("'" + plan.person() + "' is not one of this project's people: add them first "
-                        + "with 'querent people " + project.file().getFileName() + " add " + plan.person()
-                        + " --role annotator'");
+    /**
+     * Refuses a request before anything is chosen or written: only a lead packs, for people of the project, into
+     * files that do not exist yet, with a sane size and overlap.
+     */
+    public void check(List<String> people, Map<String, Path> files, int size, double overlap, String actor) {
+        validate(people, size, overlap);
+        PeopleService team = new PeopleService(project);
+        team.require(actor, Permission.PACK);
+        for (String person : people) {
+            if (team.isTeam() && team.roleOf(person).isEmpty()) {
+                throw QuerentException.usage("'" + person + "' is not one of this project's people: add them first "
+                        + "with 'querent people " + project.file().getFileName() + " add " + person + " --role annotator'");
             }
-            if (Files.exists(plan.file())) {
-                throw QuerentException.usage("a file already exists at " + plan.file().toAbsolutePath()
+            Path file = files.get(person);
+            if (file != null && Files.exists(file)) {
+                throw QuerentException.usage("a file already exists at " + file.toAbsolutePath()
                         + ": choose another --out or delete the old package");
             }
         }
+    }
+
+    /** Writes the packages (each whole or not at all) and records them in this project; the lead does this. */
+    public List<Plan> write(List<Plan> plans, String actor) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        plans.forEach(p -> files.put(p.person(), p.file()));
+        int size = plans.stream().mapToInt(p -> p.items().size()).max().orElse(1);
+        check(plans.stream().map(Plan::person).toList(), files, size, 0, actor);
         for (Plan plan : plans) {
             writeOne(plan, actor);
         }

@@ -312,6 +312,38 @@ class WorkPackagesCliTest {
         assertFalse(events(project).equals(contentOne), "adjudication and reviews were recorded");
     }
 
+    @Test
+    void packRefusesBadRequestsWithTheFixAndWritesNothing() throws IOException {
+        String packs = dir.resolve("packs").toString();
+        fails(2, "--overlap is a share from 0 up to (not including) 1", "pack", project, "--for", "ana,bob", "--items", "5",
+                "--overlap", "1.5", "--out", packs, "--annotator", "lena");
+        fails(2, "'zed' is not one of this project's people: add them first", "pack", project, "--for", "ana,zed",
+                "--items", "5", "--out", packs, "--annotator", "lena");
+        fails(2, "only a lead may write work packages", "pack", project, "--for", "bob", "--items", "5", "--out", packs,
+                "--annotator", "ana");
+        fails(2, "--for lists 'ana' twice", "pack", project, "--for", "ana,ana", "--items", "5", "--out", packs,
+                "--annotator", "lena");
+        Path list = dir.resolve("list.tsv");
+        write(list, "item_id\tpath\n1\tx\n999\ty\n");
+        fails(2, "list.tsv line 3: no item '999' in the project", "pack", project, "--for", "ana", "--from", list.toString(),
+                "--out", packs, "--annotator", "lena");
+        CliRun both = CliRun.of("pack", project, "--for", "ana", "--items", "5", "--from", list.toString(), "--out", packs);
+        assertEquals(2, both.code(), both.toString());
+        assertFalse(Files.exists(dir.resolve("packs")), "nothing written");
+        String status = ok("status", project).out();
+        assertFalse(status.contains("package "), "nothing recorded: " + status);
+        assertTrue(status.contains("rounds    0"), "not even a queue round: " + status);
+
+        write(list, "1\n2\n3\n4\n");
+        Files.createDirectories(dir.resolve("packs"));
+        assertTrue(ok("pack", project, "--for", "ana", "--from", list.toString(), "--out", packs, "--annotator", "lena")
+                .out().contains("ana.querent: 4 item(s) for ana (0 shared"), "an existing folder gets NAME.querent");
+        fails(2, "a file already exists", "pack", project, "--for", "ana", "--from", list.toString(), "--out", packs,
+                "--annotator", "lena");
+        assertFalse(ok("queue", project, "--size", "100").out().lines().skip(1)
+                .anyMatch(l -> List.of("1", "2", "3", "4").contains(l.split("\t")[0])), "ana has them: not in the lead's queue");
+    }
+
     /** Cohen's kappa from its definition: (p_o - p_e) / (1 - p_e), p_e from each person's label shares. */
     private static double cohen(Map<Long, Map<String, String>> said, String a, String b) {
         int n = said.size();

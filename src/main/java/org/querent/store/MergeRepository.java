@@ -419,8 +419,33 @@ public final class MergeRepository {
                 ps.executeUpdate();
             }
         }
+        indexAuditPicks(c, id, r.settings());
         importedRounds[0]++;
         return id;
+    }
+
+    /**
+     * A copied round's audit picks (its settings list them; item ids are shared by a package and its project) join
+     * this file's audit index (meta 'audit_picks', ADR 8), so labels made on them count in the audit estimate.
+     */
+    private static void indexAuditPicks(Connection c, long roundId, String settings) throws SQLException {
+        Object audit = settings == null ? null : Json.map(settings).get("audit");
+        if (!(audit instanceof List<?> ids) || ids.isEmpty()) {
+            return;
+        }
+        Map<String, Object> index = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = 'audit_picks'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                index.putAll(Json.map(rs.getString(1)));
+            }
+        }
+        index.put(Long.toString(roundId), ids);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES ('audit_picks', ?) "
+                + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, Json.write(index));
+            ps.executeUpdate();
+        }
     }
 
     private static Map<Integer, String> versionUids(Connection c) throws SQLException {

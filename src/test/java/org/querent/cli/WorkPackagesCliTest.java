@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -170,14 +169,22 @@ class WorkPackagesCliTest {
         assertTrue(ok("status", ana).out().contains("items     15 active"), "a package holds only its items");
         fails(2, "is a work package", "import", ana);
 
-        // ana labels five, retrains in her package, then labels the rest from her own new queue.
-        List<Long> anaOrder = new ArrayList<>(anaItems.keySet());
+        // ana labels five (the shared three first), retrains in her package, then labels the rest from her own
+        // new queue; the rest are hers alone, so her labels stay current there and count in the audit estimate.
         Map<Long, String> first = new LinkedHashMap<>();
-        anaOrder.subList(0, 5).forEach(id -> first.put(id, truth(anaItems.get(id))));
+        shared.forEach(id -> first.put(id, truth(anaItems.get(id))));
+        anaItems.keySet().stream().filter(id -> !shared.contains(id)).limit(2)
+                .forEach(id -> first.put(id, truth(anaItems.get(id))));
         labelFrom(ana, "ana", first);
         assertTrue(ok("train", ana).out().contains("model version"));
+        // Her second queue is all audit picks (uniformly random): their labels measure her head without bias.
         Map<Long, String> rest = new LinkedHashMap<>();
-        queued(ana).forEach((id, path) -> rest.put(id, truth(path)));
+        int preLabelRight = 0;
+        for (String line : ok("queue", ana, "--size", "100", "--audit-share", "1").out().lines().skip(1).toList()) {
+            String[] f = line.split("\t");
+            rest.put(Long.parseLong(f[0]), truth(f[1]));
+            preLabelRight += f[2].equals(truth(f[1])) ? 1 : 0;
+        }
         assertEquals(10, rest.size());
         labelFrom(ana, "ana", rest);
 
@@ -247,7 +254,11 @@ class WorkPackagesCliTest {
                         && !f[header.indexOf("score")].isEmpty() && !f[header.indexOf("round")].isEmpty())
                 .count();
         assertEquals(10, withHead, "ana's ten labels after her retraining point at her round and head");
-        assertTrue(ok("status", project).out().contains("versions  none yet"), "a merged head never predicts here");
+        String leadStatus = ok("status", project).out();
+        assertTrue(leadStatus.contains("versions  none yet"), "a merged head never predicts here: " + leadStatus);
+        String anaAccuracy = String.format(Locale.ROOT, "%.3f", preLabelRight / 10.0);
+        assertTrue(leadStatus.lines().anyMatch(l -> l.startsWith("audit estimate (unbiased) v") && l.contains(
+                ": accuracy " + anaAccuracy + " [") && l.endsWith("n=10")), "ana's audit picks count here: " + leadStatus);
 
         // Agreement on the shared items, computed here from the labels each person gave.
         Map<Long, Map<String, String>> said = new TreeMap<>();

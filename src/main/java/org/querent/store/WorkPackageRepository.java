@@ -149,7 +149,8 @@ public final class WorkPackageRepository {
             for (String table : List.of("meta", "label_now", "taxonomy_mapping", "taxonomy_version", "label")) {
                 st.execute("DELETE FROM main." + table);
             }
-            st.execute("INSERT INTO main.meta SELECT * FROM src.meta WHERE key <> 'stop_set'");
+            // The stop set and the audit index name items and rounds the package may lack: rebuilt below or anew.
+            st.execute("INSERT INTO main.meta SELECT * FROM src.meta WHERE key NOT IN ('stop_set', 'audit_picks')");
             st.execute("INSERT INTO main.label SELECT * FROM src.label");
             st.execute("INSERT INTO main.taxonomy_version SELECT * FROM src.taxonomy_version");
             st.execute("INSERT INTO main.taxonomy_mapping SELECT * FROM src.taxonomy_mapping");
@@ -195,6 +196,9 @@ public final class WorkPackageRepository {
                     + "seed, settings, uid FROM src.round WHERE id IN (SELECT id FROM temp.pack_round)");
             st.execute("INSERT INTO main.round_item SELECT * FROM src.round_item WHERE round_id IN "
                     + "(SELECT id FROM temp.pack_round) AND item_id IN (SELECT id FROM temp.pack_item)");
+            st.execute("INSERT INTO main.meta (key, value) SELECT 'audit_picks', json_group_object(CAST(id AS TEXT), "
+                    + "json_extract(settings, '$.audit')) FROM main.round "
+                    + "WHERE json_array_length(json_extract(settings, '$.audit')) > 0 HAVING count(*) > 0");
             // The items' history so far (a second opinion on a labelled item shows what was said before).
             st.execute("INSERT INTO main.decision (id, item_id, kind, labels, annotator, decided_at, accepted, pre_label, "
                     + "pre_confidence, round_id, guideline_version, model_version, undoes, note, origin, uid, "

@@ -34,7 +34,13 @@ class PackServiceTest {
     void aLaterPackWithAnOverlapGetsTheSharedItemsOfTheEarlierOne() throws Exception {
         Path anas = dir.resolve("ana.querent");
         Path bobs = dir.resolve("bob.querent");
+        long auditRound;
         try (Project p = TeamFixture.open(dir)) {
+            p.meta().put("audit_picks", "{\"999\":[2, 5]}"); // a round of the lead's the packages do not carry
+            long round = p.rounds().latestSelection(5).orElseThrow().roundId();
+            p.database().write(c -> c.createStatement().executeUpdate("UPDATE round SET settings = '{\"audit\":[5]}' "
+                    + "WHERE id = " + round)); // item 5 was an audit pick of the round that last chose it
+            auditRound = round;
             PackService pack = new PackService(p);
             assertEquals(2, PackService.sharedPerPackage(4, 0.5));
             assertEquals(1, PackService.sharedPerPackage(4, 0.05), "a positive overlap shares at least one item");
@@ -58,6 +64,8 @@ class PackServiceTest {
         try (Project b = new ProjectService(Clock.systemUTC()).open(bobs)) {
             assertEquals(4, b.items().countAll());
             assertTrue(PackService.isPackage(b));
+            assertEquals(java.util.Optional.of("{\"" + auditRound + "\":[5]}"), b.meta().get("audit_picks"),
+                    "the audit flags of the rounds it carries, none of the rounds it lacks");
             assertEquals(List.of("ham", "spam"), b.labelNames());
             assertEquals(2, b.decisions().currentLabels().size(), "items 1 and 3 came with their labels so far");
         }

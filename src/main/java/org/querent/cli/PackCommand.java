@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.session.ModelSession;
-import org.querent.session.PackingService;
+import org.querent.session.WorkPackageService;
 import org.querent.team.PackService.Plan;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,7 +67,7 @@ final class PackCommand implements Callable<Integer> {
         }
         String lead = Annotators.resolve(annotator);
         try (Project p = project.open(); ModelSession model = new ModelSession(p)) {
-            PackingService packing = new PackingService(p, model);
+            WorkPackageService packing = new WorkPackageService(p, model);
             List<Plan> plans = source.from != null
                     ? packing.fromList(names, files, source.from, source.items, overlap, lead)
                     : packing.fromQueue(names, files, source.items == null ? 50 : source.items, overlap, strategy, lead);

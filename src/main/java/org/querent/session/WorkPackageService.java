@@ -12,18 +12,22 @@ import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.store.ItemRecord;
+import org.querent.store.MergeRepository.Added;
+import org.querent.store.WorkPackageRepository.PackageProgress;
+import org.querent.team.MergeService;
 import org.querent.team.PackService;
 import org.querent.team.PackService.Plan;
 
 /**
- * Chooses the items of work packages and writes them: from the queue (a recorded round, so each packed item
- * knows which strategy and model version chose it) or from a list of items, then {@link PackService}.
+ * Work packages for the command line and the workstation alike: chooses their items and writes them, from the
+ * queue (a recorded round, so each packed item knows which strategy and model version chose it) or from a list
+ * of items ({@link PackService}); merges colleagues' packages and copies back ({@link MergeService}).
  */
-public final class PackingService {
+public final class WorkPackageService {
     private final Project project;
     private final ModelSession models;
 
-    public PackingService(Project project, ModelSession models) {
+    public WorkPackageService(Project project, ModelSession models) {
         this.project = project;
         this.models = models;
     }
@@ -56,6 +60,16 @@ public final class PackingService {
         List<Long> candidates = readList(list);
         int perPackage = size != null ? size : fitting(people.size(), candidates.size(), overlap);
         return pack.write(pack.plan(people, files, candidates, perPackage, overlap, true), actor);
+    }
+
+    /** Brings back the decisions of a colleague's package or copy; a lead does this. */
+    public Added merge(Path copy, String actor) {
+        return new MergeService(project).merge(copy, actor);
+    }
+
+    /** The packages written from this project and how far each came back. */
+    public List<PackageProgress> progress() {
+        return new PackService(project).progress();
     }
 
     /** The largest package size whose packages use no more than {@code total} items. */

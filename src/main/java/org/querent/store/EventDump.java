@@ -18,6 +18,7 @@ import java.util.List;
 public final class EventDump {
     private static final List<String> QUERIES = List.of(
             "SELECT 'person', uid, name, role, changed_by, changed_at, reason FROM person_role ORDER BY uid",
+            "SELECT 'role_now', name, role FROM person ORDER BY name",
             "SELECT 'taxonomy', uid, version, change, detail, labels, author, reason, published_at FROM taxonomy_version "
                     + "ORDER BY uid",
             "SELECT 'mapping', v.uid, m.from_name, m.to_name FROM taxonomy_mapping m JOIN taxonomy_version v "

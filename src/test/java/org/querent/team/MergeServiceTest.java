@@ -100,6 +100,30 @@ class MergeServiceTest {
         }
     }
 
+    /** A role changed in two copies: the newer change is in force after merging in either order. */
+    @Test
+    void roleChangesMergeToTheSameRolesInEitherOrder() throws Exception {
+        try (Project p = open(anas)) {
+            new PeopleService(p).assign("bob", Role.REVIEWER, "lena", "reviews on ana's laptop");
+        }
+        Thread.sleep(5);
+        try (Project p = open(bobs)) {
+            new PeopleService(p).assign("bob", Role.LEAD, "lena", "leads from Monday");
+        }
+        Path second = dir.resolve("lead2.querent");
+        Files.copy(lead, second);
+        try (Project p = open(lead)) {
+            new MergeService(p).merge(anas, "lena");
+            new MergeService(p).merge(bobs, "lena");
+            assertEquals(Role.LEAD, new PeopleService(p).roleOf("bob").orElseThrow());
+        }
+        try (Project p = open(second)) {
+            new MergeService(p).merge(bobs, "lena");
+            new MergeService(p).merge(anas, "lena");
+            assertEquals(Role.LEAD, new PeopleService(p).roleOf("bob").orElseThrow(), "the newer change, merged first");
+        }
+    }
+
     @Test
     void aCopyOfAnotherProjectIsRefusedAndNothingIsMerged() {
         Path otherDir = dir.resolve("other");

@@ -57,6 +57,12 @@ CREATE TABLE work_package_item (
 ) WITHOUT ROWID;
 CREATE INDEX work_package_item_item ON work_package_item (item_id);
 
+-- A person's role in force: the newest role event by its time, then by local id, so merged copies agree.
+DROP VIEW person;
+CREATE VIEW person AS
+SELECT p.name, p.role, p.changed_by, p.changed_at FROM person_role p
+WHERE p.id = (SELECT x.id FROM person_role x WHERE x.name = p.name ORDER BY x.changed_at DESC, x.id DESC LIMIT 1);
+
 -- The current label no longer depends on the order files were merged in: the newest live label by the time it
 -- was given, then by annotator, then by local id (one person's decisions keep their order in every file).
 DROP VIEW current_label;

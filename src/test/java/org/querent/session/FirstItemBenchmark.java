@@ -21,6 +21,9 @@ import org.querent.runtime.ModelLoader;
  */
 @Tag("benchmark")
 class FirstItemBenchmark {
+    /** As the workstation (MainWindow.FIRST_PART, which the session layer cannot see). */
+    private static final int FIRST_PART = 128;
+
     @TempDir
     Path dir;
 
@@ -32,22 +35,30 @@ class FirstItemBenchmark {
         ProjectOpener.Opened opened = new ProjectOpener().open(file);
         long openedAt = System.nanoTime();
         try (OpenProject project = opened.project()) {
-            new ScoringService(project.project(), project.models()).score(32, ProgressListener.NONE, Cancellation.none());
-            long scored = System.nanoTime();
-            LabellingSession session = new LabellingSession(project.project(), project.models(), "bench",
-                    new LabellingSession.Settings("margin", 10, 10), Runnable::run);
+            // What the workstation does: a first part, the first item, then the rest behind the labelling.
+            project.scoring().score(32, FIRST_PART, ProgressListener.NONE, Cancellation.none());
+            long firstPart = System.nanoTime();
+            LabellingSession session = project.newSession("bench", new LabellingSession.Settings("margin", 10, 10),
+                    Runnable::run);
+            project.attach(session);
             session.start();
             long ranked = System.nanoTime();
             if (session.current().isEmpty()) {
                 throw new AssertionError("no first item");
             }
+            project.scoreRest(32, ProgressListener.NONE);
+            long all = System.nanoTime();
             double bare = bareLoopSeconds(project.project());
             System.out.printf("first item of the sample: %.2f s in all%n", seconds(t0, ranked));
             System.out.printf("  copy, init and import 300 emails: %.2f s%n", seconds(t0, prepared));
             System.out.printf("  open (lock, model check, pending count): %.2f s%n", seconds(prepared, openedAt));
-            System.out.printf("  score 300 emails: %.2f s (bare tokenise+infer loop on the same texts: %.2f s, ratio %.2f)%n",
-                    seconds(openedAt, scored), bare, bare / seconds(openedAt, scored));
-            System.out.printf("  start the session (load pool, zero-shot pre-labels, rank): %.2f s%n", seconds(scored, ranked));
+            System.out.printf("  score the first %d emails: %.2f s%n", FIRST_PART, seconds(openedAt, firstPart));
+            System.out.printf("  start the session (load pool, zero-shot pre-labels, rank): %.2f s%n", seconds(firstPart, ranked));
+            System.out.printf("then, behind the labelling: the other %d emails and a re-rank of all: %.2f s%n",
+                    300 - FIRST_PART, seconds(ranked, all));
+            double scoring = seconds(openedAt, firstPart) + seconds(ranked, all);
+            System.out.printf("scoring all 300: %.2f s; bare tokenise+infer loop on the same texts: %.2f s (ratio %.2f)%n",
+                    scoring, bare, bare / scoring);
         }
     }
 

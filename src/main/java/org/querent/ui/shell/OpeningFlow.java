@@ -128,8 +128,7 @@ public final class OpeningFlow {
         String who = annotator.get();
         LabellingSession.Settings settings = sessionSettings.get();
         tasks.run(Lane.LONG, () -> {
-            LabellingSession session = new LabellingSession(project.project(), project.models(), who, settings,
-                    training);
+            LabellingSession session = project.newSession(who, settings, training);
             session.start();
             project.attach(session);
             return session;

@@ -129,6 +129,53 @@ class ModelExportTest {
             right += truth.get(row.get("path").asText()).equals(row.get("pre_label").asText()) ? 1 : 0;
         }
         assertTrue(right >= 40, "the exported head pre-labels its own training emails: " + right + " of 48 right");
+
+        // predict without a project: the same labels as the fresh project's pre-labels, for every item
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        Run predicted;
+        System.setErr(new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            predicted = ok("predict", "--model", exported.toString(), "--data", dir.resolve("data").toString(),
+                    "--out", dir.resolve("predictions.csv").toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(predicted.out().contains("predicted 48 items (6 labels)"), predicted.out());
+        assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("predict: 48/48 (100%)"),
+                "a progress line: " + progress);
+        List<String> csv = Files.readAllLines(dir.resolve("predictions.csv"));
+        assertEquals("item,label,confidence," + String.join(",", TestData.emailLabels().stream().map(l -> "p_" + l).toList()),
+                csv.get(0));
+        assertEquals(49, csv.size());
+        Map<String, String> preLabels = new HashMap<>();
+        first.forEach(row -> preLabels.put(row.get("path").asText(), row.get("pre_label").asText()));
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",");
+            assertEquals(preLabels.get(cells[0]), cells[1], line);
+        }
+        Path one = dir.resolve("data").resolve(truth.keySet().iterator().next());
+        ok("predict", "--model", exported.resolve("model.json").toString(), "--data", one.toString(),
+                "--out", dir.resolve("one.jsonl").toString());
+        JsonNode only = JSON.readTree(Files.readAllLines(dir.resolve("one.jsonl")).get(0));
+        assertEquals(one.getFileName().toString(), only.get("item").asText());
+        assertEquals(6, only.get("probabilities").size());
+
+        // a manifest without classes, and a model folder with a missing file, are refused naming what to do
+        Run noClasses = cli("predict", "--model", "builtin:minilm", "--data", dir.resolve("data").toString(),
+                "--out", dir.resolve("x.csv").toString());
+        assertEquals(2, noClasses.code(), noClasses.toString());
+        assertTrue(noClasses.err().contains("has no \"classes\" block"), noClasses.err());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        Files.copy(exported.resolve("model.json"), broken.resolve("model.json"));
+        Files.copy(exported.resolve("tokenizer.json"), broken.resolve("tokenizer.json"));
+        Run missing = cli("predict", "--model", broken.toString(), "--data", dir.resolve("data").toString(),
+                "--out", dir.resolve("y.csv").toString());
+        assertEquals(1, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("model.onnx"), missing.err());
+        assertFalse(Files.exists(dir.resolve("y.csv")));
     }
 
     @Test

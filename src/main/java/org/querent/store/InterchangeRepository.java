@@ -1,0 +1,133 @@
+package org.querent.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Labels and predictions that came from another tool. Each row gets a uid derived from what it says (item, labels,
+ * who, when, origin), so importing the same file again inserts nothing: idempotent without a ledger of files.
+ */
+public final class InterchangeRepository {
+    private final Database db;
+    private final Clock clock;
+
+    public InterchangeRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * A label decision from a file.
+     *
+     * @param decidedAt ISO-8601 UTC, as stored; null: now
+     * @param note      e.g. the Prodigy session, or null
+     */
+    public record ImportedLabel(long itemId, List<String> labels, String annotator, String decidedAt, String origin,
+                                String note) {
+        String uid() {
+            return uuid("label", itemId, labels, annotator, decidedAt, origin);
+        }
+    }
+
+    /** An external model's pre-label. */
+    public record ImportedPrediction(long itemId, List<String> labels, String modelVersion, Double score, String origin) {
+        String uid() {
+            return uuid("prediction", itemId, labels, modelVersion, score, origin);
+        }
+    }
+
+    /** A stored external prediction, for export. */
+    public record ExternalPrediction(long itemId, List<String> labels, String modelVersion, Double score, String origin,
+                                     String importedAt) {
+    }
+
+    /** Whether a label with exactly this content was imported before. */
+    public boolean known(ImportedLabel label) {
+        return exists("SELECT 1 FROM decision WHERE uid = ?", label.uid());
+    }
+
+    public boolean known(ImportedPrediction prediction) {
+        return exists("SELECT 1 FROM external_prediction WHERE uid = ?", prediction.uid());
+    }
+
+    /** Appends the labels (as label decisions) and predictions in one transaction; returns how many were new. */
+    public int[] append(List<ImportedLabel> labels, List<ImportedPrediction> predictions) {
+        return db.write(c -> {
+            int added = 0;
+            String now = Timestamps.now(clock);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision(item_id, kind, labels, annotator, "
+                    + "decided_at, note, origin, uid) VALUES (?, 'label', ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING")) {
+                for (ImportedLabel l : labels) {
+                    ps.setLong(1, l.itemId());
+                    ps.setString(2, Json.write(l.labels()));
+                    ps.setString(3, l.annotator());
+                    ps.setString(4, l.decidedAt() == null ? now : l.decidedAt());
+                    ps.setString(5, l.note());
+                    ps.setString(6, l.origin());
+                    ps.setString(7, l.uid());
+                    added += ps.executeUpdate();
+                }
+            }
+            int predicted = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO external_prediction(uid, item_id, model_version, "
+                    + "labels, score, origin, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING")) {
+                for (ImportedPrediction p : predictions) {
+                    ps.setString(1, p.uid());
+                    ps.setLong(2, p.itemId());
+                    ps.setString(3, p.modelVersion());
+                    ps.setString(4, Json.write(p.labels()));
+                    if (p.score() == null) {
+                        ps.setNull(5, java.sql.Types.REAL);
+                    } else {
+                        ps.setDouble(5, p.score());
+                    }
+                    ps.setString(6, p.origin());
+                    ps.setString(7, now);
+                    predicted += ps.executeUpdate();
+                }
+            }
+            return new int[] {added, predicted};
+        });
+    }
+
+    /** Every external prediction, oldest first. */
+    public List<ExternalPrediction> externalPredictions() {
+        return db.read(c -> {
+            List<ExternalPrediction> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT item_id, labels, "
+                    + "model_version, score, origin, imported_at FROM external_prediction ORDER BY id")) {
+                while (rs.next()) {
+                    double score = rs.getDouble(4);
+                    out.add(new ExternalPrediction(rs.getLong(1), Json.stringList(rs.getString(2)), rs.getString(3),
+                            rs.wasNull() ? null : score, rs.getString(5), rs.getString(6)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private boolean exists(String sql, String uid) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, uid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private static String uuid(Object... parts) {
+        StringBuilder key = new StringBuilder("querent-import");
+        for (Object part : parts) {
+            key.append('\u0000').append(part);
+        }
+        return UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -37,9 +37,9 @@ public final class Ranker {
         return new Ranked(pool, predict(pool));
     }
 
-    /** Predicts a loaded pool with the newest head, the model's classes, zero-shot, or nothing. */
+    /** Predicts a loaded pool with the version in use, the model's classes, zero-shot, or nothing. */
     public Predictions predict(Pool pool) {
-        HeadRecord head = project.heads().latest(pool.modelHash()).orElse(null);
+        HeadRecord head = ModelVersions.inUse(project, pool.modelHash()).orElse(null);
         Predictions predictions = Predictor.predict(project, pool, head,
                 head == null ? models.modelClassLabels() : java.util.List.of(),
                 head == null && models.readsText() ? models::embedTexts : null);

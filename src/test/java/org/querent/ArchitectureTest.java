@@ -46,7 +46,7 @@ class ArchitectureTest {
                 .layer("Session").definedBy("org.querent.session..")
                 .layer("Services").definedBy("org.querent.project..", "org.querent.ingest..",
                         "org.querent.runtime..", "org.querent.simulate..", "org.querent.team..",
-                        "org.querent.interchange..")
+                        "org.querent.interop..")
                 .layer("Learning").definedBy("org.querent.learn..", "org.querent.query..")
                 .layer("Store").definedBy("org.querent.store..")
                 .layer("Common").definedBy("org.querent.common..")

@@ -1,4 +1,4 @@
-package org.querent.interchange;
+package org.querent.interop;
 
 /**
  * How a row names its item; any part may be null. Matched in this order: key, path, image, text.

@@ -1,4 +1,4 @@
-package org.querent.interchange;
+package org.querent.interop;
 
 import java.io.BufferedReader;
 import java.io.IOException;

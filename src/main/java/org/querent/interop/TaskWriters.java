@@ -1,4 +1,4 @@
-package org.querent.interchange;
+package org.querent.interop;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;

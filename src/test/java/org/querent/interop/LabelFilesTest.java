@@ -1,4 +1,4 @@
-package org.querent.interchange;
+package org.querent.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -32,6 +32,27 @@ public final class TaskWriters {
 
     /** A Prodigy choice task: a labelled item is an accepted answer; an unlabelled one a task with its pre-label. */
     public static ObjectNode prodigy(ExportTask task, List<String> taxonomy) {
+        return new Prodigy(taxonomy).task(task);
+    }
+
+    /** Writes Prodigy tasks for one taxonomy: the options and the task-hash suffix are made once per export. */
+    public static final class Prodigy {
+        private final ArrayNode options = JSON.createArrayNode();
+        private final String taskSuffix;
+
+        public Prodigy(List<String> taxonomy) {
+            for (String label : taxonomy) {
+                options.addObject().put("id", label).put("text", label);
+            }
+            taskSuffix = "\u0000" + String.join("\u0000", taxonomy);
+        }
+
+        public ObjectNode task(ExportTask task) {
+            return prodigyTask(task, options, taskSuffix);
+        }
+    }
+
+    private static ObjectNode prodigyTask(ExportTask task, ArrayNode optionsTemplate, String taskSuffix) {
         ObjectNode node = JSON.createObjectNode();
         String input = task.isImage() ? task.image() : task.text() != null ? task.text() : task.itemKey();
         if (task.isImage()) {
@@ -39,10 +60,8 @@ public final class TaskWriters {
         } else if (task.text() != null) {
             node.put("text", task.text());
         }
-        ArrayNode options = node.putArray("options");
-        for (String label : taxonomy) {
-            options.addObject().put("id", label).put("text", label);
-        }
+        // shared, never changed: the tasks are serialised one at a time
+        node.set("options", optionsTemplate);
         int inputHash = hash32(input);
         node.put("_input_hash", inputHash);
         node.put("_view_id", "choice");
@@ -50,7 +69,7 @@ public final class TaskWriters {
         if (!task.labels().isEmpty()) {
             ArrayNode accept = node.putArray("accept");
             task.labels().forEach(accept::add);
-            node.put("_task_hash", hash32(inputHash + "\u0000" + String.join("\u0000", taxonomy)));
+            node.put("_task_hash", hash32(inputHash + taskSuffix));
             node.put("answer", "accept");
             if (task.annotator() != null) {
                 node.put("_annotator_id", task.annotator());
@@ -60,7 +79,7 @@ public final class TaskWriters {
                 node.put("_timestamp", Instant.parse(task.decidedAt()).getEpochSecond());
             }
         } else {
-            node.put("_task_hash", hash32(inputHash + "\u0000" + String.join("\u0000", taxonomy)));
+            node.put("_task_hash", hash32(inputHash + taskSuffix));
         }
         if (!task.predictions().isEmpty()) {
             ExportTask.Prediction p = task.predictions().get(0);

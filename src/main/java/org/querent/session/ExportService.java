@@ -84,6 +84,7 @@ public final class ExportService {
                 items.put(item.id(), item);
             }
         }
+        TaskWriters.Prodigy prodigy = new TaskWriters.Prodigy(project.labelNames());
         Map<Long, LabelledRow> byItem = new LinkedHashMap<>();
         labelled.forEach(r -> byItem.put(r.itemId(), r));
         Map<Long, List<ExportTask.Prediction>> predictions = options.predictions() == null ? Map.of() : predictions(options);
@@ -119,8 +120,8 @@ public final class ExportService {
                     switch (format) {
                         case CSV -> w.write(csvLine(values(row, item, predicted, options), columns) + "\n");
                         case JSONL -> w.write(json.writeValueAsString(values(row, item, predicted, options)) + "\n");
-                        case PRODIGY -> w.write(json.writeValueAsString(TaskWriters.prodigy(task(row, item, predicted,
-                                options), project.labelNames())) + "\n");
+                        case PRODIGY -> w.write(json.writeValueAsString(prodigy.task(task(row, item, predicted,
+                                options))) + "\n");
                         case LABEL_STUDIO -> w.write((rows > 0 ? ",\n" : "") + json.writeValueAsString(
                                 TaskWriters.labelStudio(task(row, item, predicted, options))));
                         default -> throw new IllegalStateException("unhandled format " + format);

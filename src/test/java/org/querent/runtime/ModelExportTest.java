@@ -240,6 +240,30 @@ class ModelExportTest {
     }
 
     @Test
+    void predictTakesAnyManifestWithClasses(@TempDir Path dir) throws Exception {
+        Path model = TinyModels.imageClassifier(dir.resolve("tiny"), 4, 4, 1, ModelManifest.Layout.NCHW);
+        Path images = Files.createDirectories(dir.resolve("images"));
+        TestImages.flat(images.resolve("white.png"), 4, 4, 250);
+        TestImages.flat(images.resolve("black.png"), 4, 4, 5);
+        Run run = ok("predict", "--model", model.toString(), "--data", images.toString(), "--out",
+                dir.resolve("p.jsonl").toString());
+        assertTrue(run.out().contains("predicted 2 items (2 labels)"), run.out());
+        Map<String, String> label = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("p.jsonl"))) {
+            JsonNode row = JSON.readTree(line);
+            label.put(row.get("item").asText(), row.get("label").asText());
+        }
+        assertEquals(Map.of("white.png", "light", "black.png", "dark"), label);
+        Run wrongKind = cli("predict", "--model", model.toString(), "--data", TestData.EMAILS.resolve("data").toString(),
+                "--out", dir.resolve("q.csv").toString());
+        assertEquals(2, wrongKind.code(), wrongKind.toString());
+        assertTrue(wrongKind.err().contains("reads image but"), wrongKind.err());
+        Run badOut = cli("predict", "--model", model.toString(), "--data", images.toString(), "--out", "p.txt");
+        assertEquals(2, badOut.code(), badOut.toString());
+        assertTrue(badOut.err().contains("must end in .csv or .jsonl"), badOut.err());
+    }
+
+    @Test
     void aProjectWithoutATrainedVersionIsRefusedWithTheFix(@TempDir Path dir) {
         TestData.copyEmails(dir.resolve("data"), 1);
         Path project = dir.resolve("p.querent");

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.querent.project.Project;
 import org.querent.session.EvaluationService;
 import org.querent.store.ItemRecord;
+import org.querent.team.PeopleService;
+import org.querent.team.Permission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,12 +25,18 @@ final class EvalSetCommand implements Callable<Integer> {
     ProjectOptions project;
     @Option(names = "--size", paramLabel = "N", description = "Grow the set to N items (it never shrinks).")
     Integer size;
+    @Option(names = "--annotator", paramLabel = "LEAD", description = "Who draws the set (default: $QUERENT_ANNOTATOR or the user name).")
+    String annotator;
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         try (Project p = size == null ? project.openReader() : project.open()) {
+            if (size != null) {
+                // which items judge every model version is a lead's call in a team project
+                new PeopleService(p).require(Annotators.resolve(annotator), Permission.PROMOTE);
+            }
             EvaluationService evaluation = new EvaluationService(p);
             PrintWriter out = spec.commandLine().getOut();
             int added = size == null ? 0 : evaluation.grow(size, seed + evaluation.evalItems().size());

@@ -72,6 +72,11 @@ public final class LabelImportService {
                         .toList()) + " is not in the taxonomy (" + String.join(", ", taxonomy) + ")"));
                 continue;
             }
+            if (row.labels().size() > 1 && !project.settings().multiLabel()) {
+                unmatched.add(new Unmatched(row.line(), row.labels().size() + " labels (" + String.join(", ", row.labels())
+                        + ") but the project is single-label"));
+                continue;
+            }
             Matcher.Match match = matcher.find(row.item());
             if (match.itemId() == null) {
                 unmatched.add(new Unmatched(row.line(), match.reason()));

@@ -126,6 +126,13 @@ class LabelInterchangeCliTest {
         CliRun partial = ok("import-labels", target.toString(), file.toString(), "--skip-unmatched");
         assertTrue(partial.err().contains("skipped 2 unmatched rows"), partial.err());
         assertEquals(Map.of(known, TestData.emailLabels().get(0) + " by cy"), currentLabels(target));
+
+        Path two = Files.writeString(dir.resolve("two.csv"), "path,label\n" + known + "," + TestData.emailLabels().get(0)
+                + ";" + TestData.emailLabels().get(1) + "\n");
+        CliRun multi = CliRun.of("import-labels", target.toString(), two.toString());
+        assertEquals(2, multi.code(), multi.toString());
+        assertTrue(multi.err().contains("line 2: 2 labels (") && multi.err().contains("the project is single-label"),
+                multi.err());
     }
 
     @Test

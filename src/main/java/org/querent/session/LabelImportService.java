@@ -64,6 +64,8 @@ public final class LabelImportService {
         List<ImportedPrediction> predictions = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         int already = 0;
+        InterchangeRepository.Known known = repository.known();
+        Map<Long, org.querent.store.Decision> current = project.decisions().currentLabels();
         String origin = "import:" + read.format();
         for (LabelRow row : read.rows()) {
             List<String> unknown = row.labels().stream().filter(l -> !taxonomy.contains(l)).toList();
@@ -85,7 +87,7 @@ public final class LabelImportService {
             if (row.prediction()) {
                 ImportedPrediction p = new ImportedPrediction(match.itemId(), row.labels(), row.modelVersion(), row.score(),
                         origin);
-                if (repository.known(p)) {
+                if (known.contains(p)) {
                     already++;
                 } else {
                     predictions.add(p);
@@ -93,7 +95,10 @@ public final class LabelImportService {
             } else {
                 ImportedLabel l = new ImportedLabel(match.itemId(), row.labels(),
                         row.annotator() == null ? defaultAnnotator : row.annotator(), row.decidedAt(), origin, row.note());
-                if (repository.known(l)) {
+                org.querent.store.Decision now = current.get(match.itemId());
+                // the same label by the same person is already the item's label (e.g. this project's own export)
+                boolean same = now != null && now.labels().equals(l.labels()) && now.annotator().equals(l.annotator());
+                if (same || known.contains(l)) {
                     already++;
                 } else {
                     labels.add(l);

@@ -43,6 +43,10 @@ public final class Ranker {
         Predictions predictions = Predictor.predict(project, pool, head,
                 head == null ? models.modelClassLabels() : java.util.List.of(),
                 head == null && models.readsText() ? models::embedTexts : null);
+        if (head == null) {
+            // before the first version, an imported external model's pre-labels come first where it has them
+            return ExternalPreLabels.overlay(project, pool, predictions);
+        }
         // a spreading version predicts its pool by spreading the labels over the neighbour graph
         return SpreadPredictions.isSpreading(head) ? SpreadPredictions.of(project, pool, head, predictions, graphs)
                 : predictions;

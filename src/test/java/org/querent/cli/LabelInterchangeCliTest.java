@@ -168,5 +168,18 @@ class LabelInterchangeCliTest {
         CliRun p = ok("import-labels", third.toString(), asPredictions.toString(), "--as-predictions", "--model-version", "theirs");
         assertTrue(p.out().contains("0 labels and 1 predictions added"), p.out());
         assertTrue(currentLabels(third).isEmpty(), "predictions are not labels");
+        ok("score", third.toString());
+        JsonNode queue = new ObjectMapper().readTree(ok("queue", third.toString(), "--format", "json", "--size", "24",
+                "--strategy", "random").out());
+        int external = 0;
+        for (JsonNode row : queue) {
+            assertEquals("external theirs (1 items; the rest zero-shot)", row.get("model_version").asText());
+            if (row.get("path").asText().equals(truth.keySet().iterator().next())) {
+                external++;
+                assertEquals(TestData.emailLabels().get(1), row.get("pre_label").asText(), "the external pre-label");
+                assertEquals(0.6, row.get("confidence").asDouble(), 1e-9);
+            }
+        }
+        assertEquals(1, external);
     }
 }

@@ -66,7 +66,7 @@ public final class EvaluationService {
             return 0;
         }
         Set<Long> labelled = project.decisions().currentLabels().keySet();
-        List<Long> setAside = project.decisions().setAside();
+        Set<Long> setAside = new java.util.HashSet<>(project.decisions().setAside());
         List<Long> candidates = new ArrayList<>();
         for (ItemRecord item : project.items().inState("active")) {
             if (item.duplicateOf() == null && !labelled.contains(item.id()) && !setAside.contains(item.id())

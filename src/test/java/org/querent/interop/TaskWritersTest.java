@@ -46,6 +46,14 @@ class TaskWritersTest {
     }
 
     @Test
+    void storedTimesReadAsInstantParseReadsThem() {
+        for (String t : new String[] {"2026-12-01T10:00:00Z", "2026-12-01T10:00:59.999Z", "1999-02-28T23:59:01.5Z",
+                "2028-02-29T00:00:00.000Z", "2026-12-01T10:00:00+01:00"}) {
+            assertEquals(java.time.OffsetDateTime.parse(t).toEpochSecond(), TaskWriters.epochSeconds(t), t);
+        }
+    }
+
+    @Test
     void labelStudioConfigNamesTheChoices() {
         assertEquals("<View>\n  <Text name=\"text\" value=\"$text\"/>\n  <Choices name=\"label\" toName=\"text\" "
                 + "choice=\"single\">\n    <Choice value=\"spam\"/>\n    <Choice value=\"a &amp; &quot;b&quot;\"/>\n"

@@ -72,23 +72,31 @@ class InterchangeBenchmark {
                 parsed, importSeconds, parse, importSeconds / parse, againSeconds);
 
         try (Project p = new ProjectService(Clock.systemUTC()).openReader(project)) {
-            t0 = System.nanoTime();
-            List<LabelledRow> rows = p.decisions().labelledRows();
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("bare.csv"), StandardCharsets.UTF_8)) {
-                for (LabelledRow r : rows) {
-                    w.write(r.key() + "," + String.join(";", r.labels()) + "\n");
+            // best of 3 each (the first runs also warm the JIT), the bare baseline interleaved so load hits both
+            double bare = Double.MAX_VALUE;
+            Map<ExportService.Format, Double> best = new java.util.LinkedHashMap<>();
+            for (int round = 0; round < 3; round++) {
+                t0 = System.nanoTime();
+                List<LabelledRow> rows = p.decisions().labelledRows();
+                try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("bare.csv"), StandardCharsets.UTF_8)) {
+                    for (LabelledRow r : rows) {
+                        w.write(r.key() + "," + String.join(";", r.labels()) + "\n");
+                    }
+                }
+                bare = Math.min(bare, seconds(t0));
+                for (ExportService.Format format : List.of(ExportService.Format.CSV, ExportService.Format.JSONL,
+                        ExportService.Format.PRODIGY, ExportService.Format.LABEL_STUDIO)) {
+                    t0 = System.nanoTime();
+                    int written = new ExportService(p).export(format, dir.resolve("out." + format), new ExportService.Options(
+                            format == ExportService.Format.PRODIGY || format == ExportService.Format.LABEL_STUDIO, null));
+                    best.merge(format, seconds(t0), Math::min);
+                    assertEquals(LABELS, written);
                 }
             }
-            double bare = seconds(t0);
-            System.out.printf("bare read of %d labels and write of key,label: %.2f s%n", rows.size(), bare);
-            for (ExportService.Format format : List.of(ExportService.Format.CSV, ExportService.Format.JSONL,
-                    ExportService.Format.PRODIGY, ExportService.Format.LABEL_STUDIO)) {
-                t0 = System.nanoTime();
-                int written = new ExportService(p).export(format, dir.resolve("out." + format), new ExportService.Options(
-                        format == ExportService.Format.PRODIGY || format == ExportService.Format.LABEL_STUDIO, null));
-                double s = seconds(t0);
-                assertEquals(LABELS, written);
-                System.out.printf("export %-12s %d labels: %.2f s (%.1fx the bare write)%n", format, written, s, s / bare);
+            System.out.printf("bare read of %d labels and write of key,label: %.2f s (best of 3)%n", LABELS, bare);
+            for (Map.Entry<ExportService.Format, Double> e : best.entrySet()) {
+                System.out.printf("export %-12s %d labels: %.2f s (%.1fx the bare write; best of 3)%n", e.getKey(), LABELS,
+                        e.getValue(), e.getValue() / bare);
             }
         }
     }

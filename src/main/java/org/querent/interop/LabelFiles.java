@@ -42,6 +42,7 @@ public final class LabelFiles {
     static final int MAX_NAMED = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("\\d{9,13}(\\.\\d+)?");
 
     private LabelFiles() {
     }
@@ -390,8 +391,12 @@ public final class LabelFiles {
             return null;
         }
         String v = value.trim();
+        Instant stored = Times.utc(v);
+        if (stored != null) {
+            return stored.truncatedTo(ChronoUnit.MILLIS).toString();
+        }
         try {
-            if (v.matches("\\d{9,13}(\\.\\d+)?")) {
+            if (EPOCH.matcher(v).matches()) {
                 double number = Double.parseDouble(v);
                 long millis = v.length() >= 13 ? (long) number : Math.round(number * 1000);
                 return Instant.ofEpochMilli(millis).toString();

@@ -89,10 +89,18 @@ public final class InterchangeRepository {
             int added = 0;
             String now = Timestamps.now(clock);
             // the taxonomy version is given (the labels were checked against the taxonomy in force), which spares the
-            // per-row trigger that fills it in: 4x faster on 50,000 rows
+            // per-row trigger that fills it in; one batch (both measured faster on 50,000 rows, on a busy machine)
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision(item_id, kind, labels, annotator, "
-                    + "decided_at, note, origin, uid, taxonomy_version) VALUES (?, 'label', ?, ?, ?, ?, ?, ?, "
-                    + "(SELECT max(version) FROM taxonomy_version)) ON CONFLICT(uid) DO NOTHING")) {
+                    + "decided_at, note, origin, uid, taxonomy_version) VALUES (?, 'label', ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT(uid) DO NOTHING")) {
+                Integer taxonomy = null;
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT max(version) FROM taxonomy_version")) {
+                    if (rs.next()) {
+                        int v = rs.getInt(1);
+                        taxonomy = rs.wasNull() ? null : v;
+                    }
+                }
                 for (ImportedLabel l : labels) {
                     ps.setLong(1, l.itemId());
                     ps.setString(2, Json.write(l.labels()));
@@ -101,7 +109,15 @@ public final class InterchangeRepository {
                     ps.setString(5, l.note());
                     ps.setString(6, l.origin());
                     ps.setString(7, l.uid());
-                    added += ps.executeUpdate();
+                    if (taxonomy == null) {
+                        ps.setNull(8, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(8, taxonomy);
+                    }
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    added += Math.max(0, n);
                 }
             }
             int predicted = 0;
@@ -119,7 +135,10 @@ public final class InterchangeRepository {
                     }
                     ps.setString(6, p.origin());
                     ps.setString(7, now);
-                    predicted += ps.executeUpdate();
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    predicted += Math.max(0, n);
                 }
             }
             return new int[] {added, predicted};

@@ -238,6 +238,6 @@ public final class EvaluationService {
     }
 
     private Optional<HeadRecord> version(int version) {
-        return project.heads().all().stream().filter(h -> h.version() == version).findFirst();
+        return project.heads().byVersion(version);
     }
 }

@@ -445,7 +445,7 @@ public final class LabelViewModel {
     }
 
     private void loadModelStatus() {
-        // Only the newest head: this runs after every decision, so no weights of older versions are read.
+        // Only the version in use: this runs after every decision, so no weights of other versions are read.
         run(Lane.READS, past::newestModel, newest -> {
             String predictor = session.predictions() == null ? "" : session.predictions().predictor();
             if (newest.isEmpty()) {

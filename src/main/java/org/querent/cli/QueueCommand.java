@@ -90,9 +90,9 @@ final class QueueCommand implements Callable<Integer> {
             if (format == Format.TSV) {
                 out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version" + (showPick ? "\tpick" : ""));
                 for (QueueEntry e : queue.entries()) {
-                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%s%n", e.item().id(), tsvField(e.item().key()),
+                    out.printf("%d\t%s\t%s\t%s\t%s\t%s\t%s%s%n", e.item().id(), tsvField(e.item().key()),
                             e.preLabel() == null ? "" : e.preLabel(),
-                            Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), e.score(),
+                            Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), score(e.score()),
                             queue.strategy(), version, showPick ? "\t" + e.pick() : "");
                 }
             } else {
@@ -115,6 +115,12 @@ final class QueueCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Six decimals, or six significant digits below 0.001, so that a small score never prints as 0.000000. */
+    static String score(double score) {
+        return score != 0 && Math.abs(score) < 1e-3 ? String.format(java.util.Locale.ROOT, "%.6g", score)
+                : String.format(java.util.Locale.ROOT, "%.6f", score);
     }
 
     /** Tabs and line breaks in a path would split the row: written as \t, \n, \r (and a backslash as \\). */

@@ -52,6 +52,8 @@ final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("calibrated: temperature %.2f, expected calibration error %.3f -> %.3f "
                         + "on held-out labels%n", t.calibration().temperature(), t.calibration().eceBefore(),
                         t.calibration().eceAfter());
+            } else if (t.calibrationSkipped() != null) {
+                spec.commandLine().getOut().printf("not calibrated (temperature 1): %s%n", t.calibrationSkipped());
             }
         }
         return 0;

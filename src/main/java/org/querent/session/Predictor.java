@@ -33,12 +33,21 @@ public final class Predictor {
         List<String> labels = taxonomy.stream().map(LabelDefinition::name).toList();
         if (head != null) {
             Head model = Head.fromBytes(head.weights());
-            double temperature = TrainingService.temperatureOf(head);
-            // Calibrated probabilities (temperature from held-out labels) before any uncertainty is computed.
-            double[][] raw = model.multiLabel() || temperature == 1.0 ? model.predict(pool.embeddings())
-                    : TemperatureScaling.of(temperature).apply(model.logits(pool.embeddings()));
-            return new Predictions(toTaxonomy(raw, head.classNames(), labels, project.settings().multiLabel()),
-                    labels, "head v" + head.version(), head.version());
+            double temperature = model.multiLabel() ? 1.0 : TrainingService.temperatureOf(head);
+            // Calibrated logits z / T (temperature from held-out labels); probabilities are their softmax, and
+            // uncertainty is computed from the logits so that it never saturates where probabilities round to 1.
+            double[][] logits = model.logits(pool.embeddings());
+            for (double[] row : logits) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] /= temperature;
+                }
+            }
+            double[][] raw = model.linkOf(logits);
+            boolean multiLabel = project.settings().multiLabel();
+            double[][] taxonomyLogits = head.classNames().equals(labels) && model.multiLabel() == multiLabel
+                    ? logits : null;
+            return new Predictions(toTaxonomy(raw, head.classNames(), labels, multiLabel),
+                    labels, "head v" + head.version(), head.version(), taxonomyLogits);
         }
         if (pool.classScores() != null && modelLabels.stream().anyMatch(labels::contains)) {
             double[][] raw = new double[pool.size()][];

@@ -98,14 +98,18 @@ public final class QueueService {
             }
         }
         double[][] probabilities = new double[rows.size()][];
+        double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
         float[][] embeddings = new float[rows.size()][];
         for (int k = 0; k < rows.size(); k++) {
             probabilities[k] = predictions.probabilities()[rows.get(k)];
+            if (logits != null) {
+                logits[k] = predictions.logits()[rows.get(k)];
+            }
             embeddings[k] = pool.embeddings()[rows.get(k)];
         }
         boolean multiLabel = project.settings().multiLabel();
         QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
-                seed), pool, embeddings, seed);
+                seed).withLogits(logits), pool, embeddings, seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("size", size);
         settings.put("candidates", rows.size());

@@ -12,6 +12,7 @@ import org.querent.learn.Calibration;
 import org.querent.learn.CalibrationReport;
 import org.querent.learn.CrossValidation;
 import org.querent.learn.Splits;
+import org.querent.learn.TemperatureScaling;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
 import org.querent.learn.HeadTrainer;
@@ -54,10 +55,12 @@ public final class TrainingService {
 
     /**
      * A stored model version; {@code calibration} is null when there were too few labels to calibrate (or the head
-     * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures).
+     * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures);
+     * {@code calibrationSkipped} says why no temperature was fitted although the labels were enough to try (the
+     * held-out labels could not support one), or is null.
      */
     public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration,
-                          HeadKind head, String headReason) {
+                          HeadKind head, String headReason, String calibrationSkipped) {
         /** The accuracy on held-out labels, or null when there were too few to hold any out. */
         public Double heldOutAccuracy() {
             return report.heldOut() == null ? null : report.heldOut().accuracy();
@@ -164,10 +167,13 @@ public final class TrainingService {
         provenance.put("head", poolHead == null ? supervisedProvenance() : poolHead.toMap(requested));
         // the temperature is fitted for the supervised head: a pool head's probabilities are used as they are
         boolean supervisedHead = poolHead == null || poolHead.fit().kind() == HeadKind.SUPERVISED;
-        CalibrationReport calibration = supervisedHead && heldOut != null && !data.multiLabel()
-                ? calibrate(data, warm, settings, cancel) : null;
+        Calibrated calibrated = supervisedHead && heldOut != null && !data.multiLabel()
+                ? calibrate(data, warm, settings, cancel) : new Calibrated(null, null);
+        CalibrationReport calibration = calibrated.report();
         if (calibration != null) {
             provenance.put("calibration", calibration.toMap());
+        } else if (calibrated.skipped() != null) {
+            provenance.put("calibration", Map.of("skipped", calibrated.skipped(), "temperature", 1.0));
         }
         provenance.put("lastDecisionId", set.lastDecisionId());
         provenance.put("skippedUnscored", set.skippedUnscored());
@@ -175,7 +181,7 @@ public final class TrainingService {
                 project.labelNames(), stored.toBytes(), data.size(), set.lastDecisionId(), provenance);
         return new Trained(storedVersion, data.size(), set.skippedUnscored(), report, calibration,
                 poolHead == null ? HeadKind.SUPERVISED : poolHead.fit().kind(),
-                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason());
+                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(), calibrated.skipped());
     }
 
     /** A pool head's fit, and why it is the one (auto's cross-validation, when auto chose). */
@@ -221,18 +227,28 @@ public final class TrainingService {
         return new PoolHeadOutcome(fit, choice, reason);
     }
 
+    /** A fitted calibration, or why none was fitted (null and null: too few labels to try). */
+    private record Calibrated(CalibrationReport report, String skipped) {
+    }
+
     /**
      * Temperature scaling fitted on a held-out quarter (a head trained on the rest), so uncertainty is
-     * computed from calibrated probabilities; the report keeps the calibration error before and after.
+     * computed from calibrated logits; the report keeps the calibration error before and after. Skipped (T stays 1)
+     * when the held-out quarter cannot support a temperature: too few items, or all of them right.
      */
-    private CalibrationReport calibrate(TrainingData data, Head warm, TrainSettings settings, Cancellation cancel) {
+    private Calibrated calibrate(TrainingData data, Head warm, TrainSettings settings, Cancellation cancel) {
         Splits.Split split = Splits.stratifiedHoldout(data.primaryLabels(), 0.25, settings.seed());
         if (split.test().length < 10) {
-            return null;
+            return new Calibrated(null, null);
         }
         Head fitted = trainer.train(data.subset(split.train()), warm, settings, cancel).head();
         TrainingData held = data.subset(split.test());
-        return Calibration.temperatureScale(fitted.logits(held.x()), held.primaryLabels());
+        double[][] logits = fitted.logits(held.x());
+        String unsupported = TemperatureScaling.unsupportedReason(logits, held.primaryLabels());
+        if (unsupported != null) {
+            return new Calibrated(null, unsupported);
+        }
+        return new Calibrated(Calibration.temperatureScale(logits, held.primaryLabels()), null);
     }
 
     /** The temperature stored with a head, or 1 when it was not calibrated. */

@@ -138,7 +138,7 @@ public final class Simulator {
             float[][] candidateX = rows(data.embeddings(), candidates);
             long roundSeed = seed * 1_000_003L + round++;
             QueryContext context = new QueryContext(fit.predictRows(data.embeddings(), candidates), candidateX, false,
-                    roundSeed);
+                    roundSeed).withLogits(fit.logitRows(data.embeddings(), candidates));
             if (strategy.needsLabelled()) {
                 context = context.withLabelled(td.x(), td.primaryLabels());
             }

@@ -29,7 +29,7 @@ public final class TemperatureScaling {
     /** Standard deviation of the prior on {@code ln T}. */
     static final double PRIOR_SD = 0.5;
     /** Fewer held-out labels than this estimate a temperature too noisily to use. */
-    public static final int MIN_ITEMS = 20;
+    public static final int MIN_ITEMS = 10;
     private static final double LOG_TOLERANCE = 1e-6;
     private static final double FLOOR = 1e-300;
 

@@ -79,7 +79,7 @@ class CalibrationTest {
         double t = TemperatureScaling.fit(logits, truth).temperature();
         // the likelihood alone would go to T = 0; the prior holds it at about 0.6, inside [0.25, 4]
         assertTrue(t >= 0.25 && t < 0.9, "T=" + t);
-        assertEquals("too few held-out labels (4, need 20)",
+        assertEquals("too few held-out labels (4, need 10)",
                 TemperatureScaling.unsupportedReason(java.util.Arrays.copyOf(logits, 4), truth));
         logits[3] = new double[] {2, 0}; // one wrong: now the likelihood has a minimum
         assertEquals(null, TemperatureScaling.unsupportedReason(logits, truth));

@@ -75,11 +75,15 @@ final class QueueCommand implements Callable<Integer> {
             }
             if (!ranked.predictions().hasPreLabels()) {
                 System.err.println("note: no pre-labels yet (the model has no class output and no head is trained): "
-                        + "the order is random until you label a few items of each class and run 'querent train'");
+                        + "label a few items of each class and run 'querent train'");
             }
             long roundSeed = seed != null ? seed : p.rounds().count() + 1;
             QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size,
                     roundSeed, java.util.Set.of(), batchRules);
+            if (queue.coldStart() != null) {
+                spec.commandLine().getErr().println("note: " + queue.coldStart() + ": the batch covers the pool's largest groups of "
+                        + "similar items; after 'querent train' the queue ranks with " + strategy);
+            }
             PrintWriter out = spec.commandLine().getOut();
             boolean showPick = batchRules.active(); // the extra column only when rules are on: the TSV stays stable
             String version = queue.modelVersion() == null ? queue.predictor() : "v" + queue.modelVersion();

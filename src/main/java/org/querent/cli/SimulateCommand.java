@@ -63,9 +63,9 @@ final class SimulateCommand implements Callable<Integer> {
     Path truth;
     @Option(names = "--cache", paramLabel = "DIR", description = "Embedding cache folder (default: the user cache folder).")
     Path cache;
-    @Option(names = "--initial-strategy", defaultValue = "random", paramLabel = "S",
-            description = "How the initial labels are picked before any model: random or typiclust, or any strategy "
-                    + "name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--initial-strategy", defaultValue = "typiclust", paramLabel = "S",
+            description = "How the initial labels are picked before any model: typiclust (the cold start a project "
+                    + "uses), random (the textbook protocol), or any strategy name (default: ${DEFAULT-VALUE}).")
     String initialStrategy;
     @Option(names = "--head", defaultValue = "supervised", paramLabel = "HEAD",
             description = "Head trained each round: supervised, spreading, self-training or auto (default: ${DEFAULT-VALUE}).")

@@ -18,6 +18,8 @@ import org.querent.store.LabelDefinition;
 public final class Predictor {
     /** Softmax temperature for zero-shot cosine similarities (MiniLM cosines spread over roughly 0..0.6). */
     static final double ZERO_SHOT_TEMPERATURE = 0.05;
+    /** The predictor name of the model's own class output. */
+    static final String MODEL_CLASSES = "model classes";
 
     private Predictor() {
     }
@@ -59,7 +61,7 @@ public final class Predictor {
                 }
             }
             return new Predictions(toTaxonomy(raw, modelLabels, labels, project.settings().multiLabel()), labels,
-                    "model classes", null);
+                    MODEL_CLASSES, null);
         }
         if (labelEmbedder != null) {
             List<String> prompts = taxonomy.stream()

@@ -83,7 +83,13 @@ class SeparableFoldersRankingTest {
         assertEquals(0, train.code(), train.toString());
         assertFalse(train.out().contains("temperature 0.01"), train.toString());
         assertTemperatureSane(train.out());
-        System.out.print(train.out());
+        assertTrue(train.out().contains("L2: C=") && train.out().contains("by 3-fold cross-validation on 96 labels"),
+                train.toString());
+        CliRun status = CliRun.of("status", project);
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().matches("(?s).*version   v1 .*, 96 labels, held-out accuracy .*, C=[0-9.]+\n.*"),
+                status.toString());
+        assertTrue(status.out().contains("L2        C="), status.toString());
 
         for (String strategy : List.of("margin", "entropy", "least-confidence")) {
             assertMixedFirst(project, strategy, MIXED.size(), 20);

@@ -45,6 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "K", description = "Seeds (default: ${DEFAULT-VALUE}).")
     int seeds;
+    @Option(names = "--first-seed", defaultValue = "0", paramLabel = "N",
+            description = "First seed; runs N .. N + K - 1, so seeds can run as separate processes (default: ${DEFAULT-VALUE}).")
+    int firstSeed;
     @Option(names = "--initial", defaultValue = "20", paramLabel = "N", description = "Random initial labels (default: ${DEFAULT-VALUE}).")
     int initial;
     @Option(names = "--batch", defaultValue = "20", paramLabel = "N", description = "Labels per round (default: ${DEFAULT-VALUE}).")
@@ -115,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted,arm,c\n");
                 Map<String, Simulator.RoundHead> fitted = new HashMap<>();
-                Simulator simulator = new Simulator().chooseC(chooseC);
+                Simulator simulator = new Simulator().chooseC(chooseC).firstSeed(firstSeed);
                 if (adaptiveArms != null) {
                     simulator.adaptiveArms(adaptiveArms);
                 }

@@ -55,6 +55,16 @@ public final class Simulator {
 
     private Consumer<RoundHead> headLog = h -> { };
     private boolean chooseC;
+    private int firstSeed;
+
+    /** Runs seeds {@code first .. first + seeds - 1} (default 0): one seed per process spreads a slow run. */
+    public Simulator firstSeed(int first) {
+        if (first < 0) {
+            throw QuerentException.usage("--first-seed must not be negative: received " + first);
+        }
+        this.firstSeed = first;
+        return this;
+    }
 
     /**
      * Chooses C by cross-validation on each run's labels as a project does ({@link RegularisationSearch}, searched
@@ -85,7 +95,7 @@ public final class Simulator {
         // The graph covers every item, as a project's pool does; test labels are never seen.
         PoolGraph graph = new PoolGraph(() -> NeighbourSearch.forPool(data.size()).build(data.embeddings(), GRAPH_K,
                 Cancellation.none()));
-        for (int seed = 0; seed < settings.seeds(); seed++) {
+        for (int seed = firstSeed; seed < firstSeed + settings.seeds(); seed++) {
             Splits.Split split = Splits.stratifiedHoldout(data.truth(), settings.testFraction(), seed);
             int[] pool = split.train();
             if (pool.length < settings.initial()) {

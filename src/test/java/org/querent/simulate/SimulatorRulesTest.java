@@ -77,6 +77,17 @@ class SimulatorRulesTest {
     }
 
     @Test
+    void aSeedRunAloneGivesTheSameCurvesAsInTheFullRun() {
+        SimulationSettings two = settings("random", BatchRules.none());
+        List<CurvePoint> all = new Simulator().run(DATA, two, p -> { });
+        SimulationSettings one = new SimulationSettings(List.of("random", "margin"), 1, 10, 10, 50, 0.3,
+                TrainSettings.defaults(), "random", BatchRules.none());
+        List<CurvePoint> second = new Simulator().firstSeed(1).run(DATA, one, p -> { });
+        assertEquals(all.stream().filter(p -> p.seed() == 1).toList(), second);
+        assertThrows(QuerentException.class, () -> new Simulator().firstSeed(-1));
+    }
+
+    @Test
     void theSourceOfAnItemIsItsFolder() {
         assertEquals("c1", Simulator.sourceOf("c1/item-4.txt"));
         assertEquals("a/b", Simulator.sourceOf("a/b/rows.csv#12"));

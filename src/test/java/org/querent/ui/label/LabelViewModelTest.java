@@ -135,7 +135,10 @@ class LabelViewModelTest {
         model.changeStrategy("entropy", 3);
         assertEquals(shown, model.currentProperty().get().item().id());
         assertEquals("entropy", model.strategyProperty().get());
-        assertEquals("entropy", project.rounds().latestSelection(session.upcoming(1).get(0).item().id())
+        // Before any head the re-ranked batch is a cold start (TypiClust); labels made by the other tests of this
+        // class train one when the session starts (labels are learnt from at once), and then entropy ranks.
+        String expected = project.heads().count() == 0 ? "typiclust" : "entropy";
+        assertEquals(expected, project.rounds().latestSelection(session.upcoming(1).get(0).item().id())
                 .orElseThrow().strategy());
     }
 

@@ -34,6 +34,8 @@ import org.querent.session.WorkHistory;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
+import org.querent.ui.common.KeyHelp;
+import org.querent.ui.common.KeyTable;
 import org.querent.ui.common.Theme;
 import org.querent.ui.label.LabelView;
 import org.querent.ui.label.LabelViewModel;
@@ -392,25 +394,7 @@ public final class MainWindow implements WorkbenchContext {
     }
 
     private void showKeys() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(stage);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Work with the keyboard alone");
-        alert.setContentText("""
-                Label view
-                  1-9, 0, letters   assign the label with that key (multi-label: toggle)
-                  Enter / Space     accept the suggestion (multi-label: confirm)
-                  S                 skip            F   flag for review, with a reason
-                  N                 add a note      R   retrain now
-                  Backspace, Ctrl+Z undo the last decision
-                  G                 read the guideline
-                  + / - / wheel     zoom an image; drag to pan; Home (or 0 if no label uses it) to fit
-                Everywhere
-                  Ctrl+1 / 2 / 3    Label / Browse / Progress
-                  Ctrl+N, Ctrl+O    new project, open project
-                  Ctrl+W, Ctrl+Q    close project, quit
-                """);
-        alert.show();
+        KeyHelp.show(stage, workbench == null ? KeyTable.of(java.util.List.of()) : workbench.labelModel().keyTable());
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -43,7 +43,7 @@ public final class KeyTable {
             new Command("N", "N", Action.NOTE, "add a note", Screen.LABEL),
             new Command("E", "E", Action.ESCALATE, "escalate to the lead, with a reason", Screen.LABEL),
             new Command("R", "R", Action.RETRAIN, "retrain now", Screen.LABEL),
-            new Command("G", "G", Action.GUIDELINE, "read the guideline", Screen.BOTH),
+            new Command("G", "G", Action.GUIDELINE, "read the guideline", Screen.LABEL),
             // Z undoes with Ctrl; plain Z stays free of labels so a missed Ctrl never labels an item.
             new Command("Z", "Ctrl+Z", Action.UNDO, "undo the last decision", Screen.LABEL),
             new Command("A", "A", Action.APPROVE, "approve the label", Screen.REVIEW),

@@ -47,6 +47,8 @@ import org.querent.ui.settings.UserSettings;
 import org.querent.ui.start.NewProjectWizard;
 import org.querent.ui.start.StartView;
 import org.querent.ui.task.TaskRunner;
+import org.querent.ui.team.TeamScreens;
+import org.querent.ui.team.WhoIsLabelling;
 import org.querent.ui.task.TaskRunner.Lane;
 import org.querent.ui.workbench.WorkbenchContext;
 import org.querent.session.OpenProject;
@@ -234,6 +236,15 @@ public final class MainWindow implements WorkbenchContext {
     }
 
     private void startLabelling(ProjectOpener.Opened opened) {
+        WhoIsLabelling.ask(this, open, false, name -> startLabelling(opened, name), this::closeToStart);
+    }
+
+    private void closeToStart() {
+        closeProject();
+        showStart();
+    }
+
+    private void startLabelling(ProjectOpener.Opened opened, String annotator) {
         OpenProject project = open;
         busy("Ranking the pool…");
         Executor training = work -> tasks.run(Lane.TRAINING, () -> {
@@ -241,7 +252,7 @@ public final class MainWindow implements WorkbenchContext {
             return null;
         }, ignored -> { }, error -> showError("Retraining failed", error));
         tasks.run(Lane.LONG, () -> {
-            LabellingSession session = new LabellingSession(project.project(), project.models(), settings.annotator(),
+            LabellingSession session = new LabellingSession(project.project(), project.models(), annotator,
                     new LabellingSession.Settings(settings.strategy(), settings.batchSize(), settings.retrainEvery(),
                             new BatchRules(settings.nearDuplicate(), 0, 0, settings.auditShare())),
                     training);
@@ -252,7 +263,9 @@ public final class MainWindow implements WorkbenchContext {
             LabelViewModel model = new LabelViewModel(new WorkHistory(project.project()), session, opened.taxonomy(), opened.dataRoot(),
                     tasks);
             LabelView view = new LabelView(model, opened::guideline);
-            workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this));
+            workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this),
+                    new TeamScreens(this, model, () -> WhoIsLabelling.ask(this, project, true,
+                            name -> startLabelling(opened, name), () -> { })));
             status.modelLabel().textProperty().bind(model.modelStatusProperty());
             model.trainingProperty().addListener((obs, a, b) -> status.setTraining(b));
             model.strategyProperty().addListener((obs, a, b) -> settings.setStrategy(b));
@@ -339,6 +352,8 @@ public final class MainWindow implements WorkbenchContext {
         MenuItem labelTab = item("Label", "menu-label", "Shortcut+1", () -> showScreen(Workbench.Screen.LABEL));
         MenuItem browseTab = item("Browse", "menu-browse", "Shortcut+2", () -> showScreen(Workbench.Screen.BROWSE));
         MenuItem progressTab = item("Progress", "menu-progress", "Shortcut+3", () -> showScreen(Workbench.Screen.PROGRESS));
+        MenuItem reviewTab = item("Review", "menu-review", "Shortcut+4", () -> showScreen(Workbench.Screen.REVIEW));
+        MenuItem taxonomyTab = item("Taxonomy", "menu-taxonomy", "Shortcut+5", () -> showScreen(Workbench.Screen.TAXONOMY));
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("Light theme", themes, "light".equals(settings.theme()), () -> setTheme("light"));
         RadioMenuItem dark = radio("Dark theme", themes, "dark".equals(settings.theme()), () -> setTheme("dark"));
@@ -347,7 +362,7 @@ public final class MainWindow implements WorkbenchContext {
         for (int percent : new int[] {100, 125, 150}) {
             fontSize.getItems().add(radio(percent + " %", sizes, settings.fontScale() == percent, () -> setFontScale(percent)));
         }
-        Menu view = new Menu("View", null, labelTab, browseTab, progressTab, new SeparatorMenuItem(), light, dark, fontSize);
+        Menu view = new Menu("View", null, labelTab, browseTab, progressTab, reviewTab, taxonomyTab, new SeparatorMenuItem(), light, dark, fontSize);
 
         MenuItem keys = item("Keyboard shortcuts", "menu-keys", "F1", this::showKeys);
         Menu help = new Menu("Help", null, keys);

@@ -76,7 +76,7 @@ class KeyTableTest {
     void commandsWorkOnlyOnTheirScreen() {
         assertTrue(KeyTable.command("A", KeyTable.Screen.REVIEW).isPresent());
         assertFalse(KeyTable.command("A", KeyTable.Screen.LABEL).isPresent());
-        assertTrue(KeyTable.command("G", KeyTable.Screen.REVIEW).isPresent());
+        assertTrue(KeyTable.command("G", KeyTable.Screen.LABEL).isPresent());
         assertTrue(KeyTable.command("S", KeyTable.Screen.LABEL).isPresent());
         assertFalse(KeyTable.command("1", KeyTable.Screen.LABEL).isPresent());
     }

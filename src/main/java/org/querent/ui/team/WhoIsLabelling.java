@@ -18,6 +18,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.querent.session.OpenProject;
@@ -191,7 +193,24 @@ public final class WhoIsLabelling {
             }
             return new Choice(people.getSelectionModel().getSelectedItem().name(), null, null);
         });
-        dialog.setOnShown(e -> (roster.team() ? people : name).requestFocus());
+        dialog.setOnShown(e -> Platform.runLater((roster.team() ? people : name)::requestFocus));
+        // The arrow keys choose a person wherever the focus is (but in the role and lead lists); Enter confirms.
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof ComboBox<?>)) {
+                ok.fire(); // the list would keep Enter for itself
+                e.consume();
+                return;
+            }
+            if (roster.team() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)
+                    && !(e.getTarget() instanceof ComboBox<?>) && e.getTarget() != people) {
+                if (e.getCode() == KeyCode.UP) {
+                    people.getSelectionModel().selectPrevious();
+                } else {
+                    people.getSelectionModel().selectNext();
+                }
+                e.consume();
+            }
+        });
         return dialog;
     }
 

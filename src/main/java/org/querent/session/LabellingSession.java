@@ -151,6 +151,11 @@ public final class LabellingSession {
             publish();
         }
         fireQueueChanged();
+        // Labels from class folders (or from the command line) but no head yet: learn from them at once, so the
+        // pre-labels and the status are the model's, not the zero-shot guess's, without waiting for R.
+        if (ranked.predictions().modelVersion() == null && training.canTrain(ranked.pool())) {
+            retrainInBackground();
+        }
     }
 
     /** The item in front of the person, if any is left. */

@@ -49,6 +49,11 @@ public final class OpenProject implements AutoCloseable {
         return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
     }
 
+    /** The project file, as it was opened. */
+    public java.nio.file.Path file() {
+        return project.file();
+    }
+
     public String name() {
         String file = project.file().getFileName().toString();
         return file.endsWith(".querent") ? file.substring(0, file.length() - ".querent".length()) : file;

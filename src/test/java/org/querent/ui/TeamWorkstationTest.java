@@ -159,8 +159,8 @@ class TeamWorkstationTest {
 
     /** Answers a reason dialog by keyboard. */
     static void answer(String id, String text) throws Exception {
-        waitUntil(10, () -> robot.lookup("#" + id).tryQuery().isPresent());
-        robot.write(text);
+        waitUntil(30, () -> robot.lookup("#" + id).tryQuery().isPresent());
+        robot.clickOn("#" + id).write(text); // a click gives the dialog's window the keyboard under Monocle
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -191,7 +191,7 @@ class TeamWorkstationTest {
 
         long item = current();
         robot.type(KeyCode.DIGIT3);
-        waitUntil(10, () -> current() != item);
+        waitUntil(30, () -> current() != item);
         assertEquals(List.of("rev|[\"ilug\"]"), query("SELECT annotator, labels FROM decision WHERE item_id = " + item));
     }
 
@@ -199,21 +199,21 @@ class TeamWorkstationTest {
     @Order(2)
     void theReviewQueueByKeyboardApprovesRejectsAndChanges() throws Exception {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
-        waitUntil(10, () -> reviewRows().size() == 4);
+        waitUntil(30, () -> reviewRows().size() == 4);
         assertEquals(List.of(byAna.get(3), byAna.get(2), byAna.get(1), byAna.get(0)),
                 reviewRows().stream().map(ReviewViewModel.Row::itemId).toList(), "labels by others, newest first");
-        waitUntil(10, () -> !robot.lookup("#review-history").queryAs(ListView.class).getItems().isEmpty());
+        waitUntil(30, () -> !robot.lookup("#review-history").queryAs(ListView.class).getItems().isEmpty());
         String history = fx(() -> robot.lookup("#review-history").queryAs(ListView.class).getItems().toString());
         assertTrue(history.contains("Labelled rpm-list") && history.contains("ana"), history);
 
         robot.type(KeyCode.A);
-        waitUntil(10, () -> reviewRows().size() == 3);
+        waitUntil(30, () -> reviewRows().size() == 3);
         robot.type(KeyCode.X);
         answer("review-reason", "this is a spam discussion");
-        waitUntil(10, () -> reviewRows().size() == 2);
+        waitUntil(30, () -> reviewRows().size() == 2);
         robot.type(KeyCode.DIGIT6);
         answer("review-reason", "the sender is on the spamassassin list");
-        waitUntil(10, () -> reviewRows().size() == 1);
+        waitUntil(30, () -> reviewRows().size() == 1);
 
         assertEquals(List.of(byAna.get(3) + "|approve|rev", byAna.get(2) + "|reject|rev", byAna.get(1) + "|change|rev"),
                 query("SELECT item_id, verdict, annotator FROM decision WHERE kind = 'review' ORDER BY id"));
@@ -231,7 +231,7 @@ class TeamWorkstationTest {
         long item = current();
         robot.type(KeyCode.E);
         answer("escalate-reason", "two lists quoted, which one?");
-        waitUntil(10, () -> current() != item);
+        waitUntil(30, () -> current() != item);
         assertEquals(List.of("rev|two lists quoted, which one?"),
                 query("SELECT annotator, note FROM decision WHERE kind = 'escalate' AND item_id = " + item));
         assertTrue(fx(() -> label().upcoming().stream().noneMatch(e -> e.item().id() == item)), "out of the queue");
@@ -241,7 +241,7 @@ class TeamWorkstationTest {
     @Order(4)
     void aReviewerCannotChangeTheTaxonomyAndIsToldWhy() throws Exception {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
-        waitUntil(10, () -> robot.lookup("#taxonomy-refusal").queryAs(Label.class).isVisible());
+        waitUntil(30, () -> robot.lookup("#taxonomy-refusal").queryAs(Label.class).isVisible());
         String why = robot.lookup("#taxonomy-refusal").queryAs(Label.class).getText();
         assertTrue(why.contains("rev is a reviewer") && why.contains("only a lead may change the taxonomy"), why);
         assertTrue(robot.lookup("#taxonomy-rename").queryAs(Button.class).isDisabled());
@@ -257,23 +257,23 @@ class TeamWorkstationTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         @SuppressWarnings("unchecked")
         TableView<Object> labels = robot.lookup("#taxonomy-labels").queryAs(TableView.class);
-        waitUntil(10, () -> labels.getItems().size() == 6 && !robot.lookup("#taxonomy-rename").queryAs(Button.class).isDisabled());
+        waitUntil(30, () -> labels.getItems().size() == 6 && !robot.lookup("#taxonomy-rename").queryAs(Button.class).isDisabled());
         FxToolkit.setupFixture(() -> labels.getSelectionModel().select(1)); // fork
         robot.clickOn("#taxonomy-rename");
-        waitUntil(10, () -> robot.lookup("#taxonomy-value").tryQuery().isPresent());
+        waitUntil(30, () -> robot.lookup("#taxonomy-value").tryQuery().isPresent());
         robot.doubleClickOn("#taxonomy-value").eraseText(4).write("fork-list");
         robot.clickOn("#taxonomy-reason").write("the list is called fork-list");
         robot.clickOn("#taxonomy-publish");
-        waitUntil(10, () -> query("SELECT version FROM taxonomy_version").size() == 2);
+        waitUntil(30, () -> query("SELECT version FROM taxonomy_version").size() == 2);
 
         assertEquals(List.of("[\"fork\"]"), query("SELECT labels FROM decision WHERE item_id = " + byAna.get(0)),
                 "the decision is kept as given");
         assertEquals(List.of("[\"fork-list\"]"), query("SELECT labels FROM current_label WHERE item_id = " + byAna.get(0)));
-        waitUntil(10, () -> fx(() -> label().taxonomy().stream().anyMatch(l -> l.name().equals("fork-list"))));
+        waitUntil(30, () -> fx(() -> label().taxonomy().stream().anyMatch(l -> l.name().equals("fork-list"))));
         assertEquals("2", fx(() -> label().keyTable().keyOf("fork-list")), "the renamed label keeps its key");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
-        waitUntil(10, () -> reviewRows().stream().anyMatch(r -> r.itemId() == byAna.get(0)));
+        waitUntil(30, () -> reviewRows().stream().anyMatch(r -> r.itemId() == byAna.get(0)));
         ReviewViewModel.Row old = reviewRows().stream().filter(r -> r.itemId() == byAna.get(0)).findFirst().orElseThrow();
         assertEquals("fork-list", old.labels(), "ana's old label shows under the new name");
         assertFalse(reviewRows().stream().anyMatch(r -> r.labels().contains("fork") && !r.labels().contains("fork-list")));
@@ -285,12 +285,12 @@ class TeamWorkstationTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> mode = robot.lookup("#review-mode").queryAs(ComboBox.class);
         FxToolkit.setupFixture(() -> mode.getSelectionModel().select(1));
-        waitUntil(10, () -> reviewRows().size() == 1 && reviewRows().get(0).escalated());
+        waitUntil(30, () -> reviewRows().size() == 1 && reviewRows().get(0).escalated());
         long item = reviewRows().get(0).itemId();
         FxToolkit.setupFixture(() -> robot.lookup("#review-queue").query().requestFocus());
         robot.type(KeyCode.DIGIT1);
         answer("review-reason", "exmh: the question is about the mail reader");
-        waitUntil(10, () -> reviewRows().isEmpty());
+        waitUntil(30, () -> reviewRows().isEmpty());
         assertEquals(List.of("lena|[\"exmh\"]|escalation"),
                 query("SELECT annotator, labels, origin FROM decision WHERE kind = 'label' AND item_id = " + item));
     }

@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,34 +18,34 @@ import org.querent.ingest.QuarantinedItem;
  * @param quarantined  files and rows that cannot be used, with reasons
  * @param classFolders first-level sub-folders holding readable items, sorted (the DIR/label/file layout)
  */
-record DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
+public record DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
                       List<QuarantinedItem> quarantined, List<String> classFolders) {
 
-    DatasetSummary {
+    public DatasetSummary {
         unsupported = Map.copyOf(unsupported);
         quarantined = List.copyOf(quarantined);
         classFolders = List.copyOf(classFolders);
     }
 
-    int usable() {
+    public int usable() {
         return images + texts + tableRows;
     }
 
-    boolean hasText() {
+    public boolean hasText() {
         return texts + tableRows > 0;
     }
 
-    int unsupportedCount() {
+    public int unsupportedCount() {
         return unsupported.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Class sub-folders are offered as labels only when there are at least two of them. */
-    boolean hasClassFolders() {
+    public boolean hasClassFolders() {
         return classFolders.size() >= 2;
     }
 
     /** One line a user reads: "12 texts, 3 images, 0 table rows · 1 unsupported file (.docx) · 2 quarantined". */
-    String describe() {
+    public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(count(texts, "text", "texts")).append(", ").append(count(images, "image", "images")).append(", ")
                 .append(count(tableRows, "table row", "table rows"));

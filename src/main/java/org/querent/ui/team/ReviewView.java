@@ -63,7 +63,7 @@ public final class ReviewView {
         root.setId("review-view");
         root.setTop(new VBox(toolbar(), refusal()));
         SplitPane split = new SplitPane(queue(), detail());
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
         Label message = new Label();
         message.setId("review-message");
@@ -152,11 +152,11 @@ public final class ReviewView {
         table.setId("review-queue");
         table.setItems(model.rows());
         table.getColumns().setAll(List.of(
-                column("Item", Row::path, 220),
-                column("Labels now", Row::labels, 120),
-                column("By", Row::by, 80),
-                column("When", Row::when, 120),
-                column("Pre-label / reason", Row::note, 200)));
+                column("Item", Row::path, 260),
+                column("Labels now", Row::labels, 110),
+                column("By", Row::by, 60),
+                column("When", Row::when, 95),
+                column("Pre-label / reason", Row::note, 170)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing waits here."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, a, b) -> {
@@ -197,7 +197,8 @@ public final class ReviewView {
         text.setEditable(false);
         text.setWrapText(true);
         text.setFocusTraversable(false);
-        text.setPrefRowCount(8);
+        text.setPrefRowCount(10);
+        VBox.setVgrow(text, Priority.ALWAYS);
         text.textProperty().bind(model.itemTextProperty());
 
         Button approve = button("Approve  A", "review-approve", model::approve);
@@ -220,7 +221,8 @@ public final class ReviewView {
         ListView<HistoryEvent> history = new ListView<>(model.history());
         history.setId("review-history");
         history.setFocusTraversable(false);
-        history.setPrefHeight(220);
+        history.setPrefHeight(200);
+        history.setMinHeight(120);
         history.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(HistoryEvent e, boolean empty) {
@@ -230,7 +232,6 @@ public final class ReviewView {
                         + (e.detail().isEmpty() ? "" : "\n      " + e.detail()));
             }
         });
-        VBox.setVgrow(history, Priority.ALWAYS);
         VBox box = new VBox(8, title, text, actions, labelChips, changeHint, historyTitle, history);
         box.setPadding(new Insets(10));
         return box;

@@ -153,14 +153,14 @@ public final class ReviewViewModel {
             List<Row> out = new ArrayList<>();
             if (m == Mode.ESCALATED) {
                 for (Escalation e : team.openEscalations()) {
-                    out.add(new Row(e.itemId(), e.itemKey(), "", e.annotator(), DisplayTime.of(e.escalatedAt()),
+                    out.add(new Row(e.itemId(), e.itemKey(), "", e.annotator(), DisplayTime.compact(e.escalatedAt()),
                             e.reason(), true));
                 }
             } else {
                 for (ReviewItem r : team.reviewQueue(who, f, 500)) {
                     out.add(new Row(r.itemId(), r.itemKey(), String.join(", ", r.labels()), r.annotator(),
-                            DisplayTime.of(r.decidedAt()), r.accepted() == null ? ""
-                            : r.accepted() ? "accepted the pre-label" : "corrected the pre-label " + r.preLabel(), false));
+                            DisplayTime.compact(r.decidedAt()), r.accepted() == null ? ""
+                            : r.accepted() ? "accepted" : "corrected (was " + r.preLabel() + ")", false));
                 }
             }
             return new Loaded(out, m == Mode.LABELS ? team.filterChoices(who) : null);

@@ -82,7 +82,7 @@ public final class TaxonomyView {
         root.setId("taxonomy-view");
         root.setTop(header());
         SplitPane split = new SplitPane(labelTable(), versionTable());
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.42);
         root.setCenter(split);
         Label msg = new Label();
         msg.setId("taxonomy-message");
@@ -178,11 +178,19 @@ public final class TaxonomyView {
         TableView<TaxonomyVersion> history = new TableView<>(versions);
         history.setId("taxonomy-history");
         history.getColumns().setAll(List.of(
-                this.<TaxonomyVersion>col("Version", v -> "v" + v.version(), 60),
+                this.<TaxonomyVersion>col("", v -> "v" + v.version(), 36),
                 this.<TaxonomyVersion>col("Change", TaxonomyView::describe, 200),
-                this.<TaxonomyVersion>col("By", TaxonomyVersion::author, 80),
-                this.<TaxonomyVersion>col("Why", TaxonomyVersion::reason, 160),
-                this.<TaxonomyVersion>col("When", v -> DisplayTime.of(v.publishedAt()), 120)));
+                this.<TaxonomyVersion>col("By", TaxonomyVersion::author, 60),
+                this.<TaxonomyVersion>col("When", v -> DisplayTime.compact(v.publishedAt()), 95),
+                this.<TaxonomyVersion>col("Why", TaxonomyVersion::reason, 240)));
+        // The reason is often a sentence: the whole text on hover.
+        history.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(TaxonomyVersion v, boolean empty) {
+                super.updateItem(v, empty);
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v.reason()));
+            }
+        });
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setFocusTraversable(false);
         Label title = new Label("Versions, newest first");

@@ -129,6 +129,17 @@ public final class WhoIsLabelling {
         role.setId("new-role");
         role.getItems().setAll(Role.values());
         role.setValue(Role.ANNOTATOR);
+        role.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return r == null ? "" : r.id();
+            }
+
+            @Override
+            public Role fromString(String s) {
+                return Role.parse(s);
+            }
+        });
         ComboBox<String> addedBy = new ComboBox<>();
         addedBy.setId("added-by");
         addedBy.getItems().setAll(roster.leads());

@@ -287,11 +287,20 @@ public final class LabelViewModel {
         if (multiLabel && !selection.isEmpty()) {
             List<String> chosen = taxonomy.stream().map(LabelDefinition::name).filter(selection::contains).toList();
             decide("Labelled " + String.join(", ", chosen), expected -> session.label(chosen));
+        } else if (current.get().preLabel() != null && !inTaxonomy(current.get().preLabel())) {
+            // Made before a taxonomy change: the suggestion names a label that is gone or renamed.
+            message.set("The suggestion \"" + current.get().preLabel() + "\" was made before the taxonomy changed: "
+                    + "press a label's key (R retrains on the new taxonomy)");
         } else if (current.get().preLabel() != null) {
             decide("Accepted " + current.get().preLabel(), expected -> session.accept());
         } else {
             message.set("No pre-label yet: press a label's key");
         }
+    }
+
+    private boolean inTaxonomy(String labels) {
+        List<String> names = taxonomy.stream().map(LabelDefinition::name).toList();
+        return java.util.Arrays.stream(labels.split(",")).allMatch(names::contains);
     }
 
     public void skip() {

@@ -66,7 +66,7 @@ class TeamWorkstationTest {
     static MainWindow window;
     static FxTaskRunner tasks;
     static final FxRobot robot = new FxRobot();
-    /** ana's labelled items, oldest first: a fork item, then exmh, ilug, rpm-list. */
+    /** ana's labelled items, oldest first: a fork item (its pre-label corrected), then exmh, ilug, rpm-list. */
     static final List<Long> byAna = new ArrayList<>();
 
     @BeforeAll
@@ -90,7 +90,9 @@ class TeamWorkstationTest {
             for (String list : List.of("fork", "exmh", "ilug", "rpm-list")) {
                 String name = truth.entrySet().stream().filter(e -> e.getValue().equals(list)).findFirst().orElseThrow().getKey();
                 long id = labelling.findItem(name).id();
-                labelling.label(id, List.of(list), "ana");
+                // The fork item corrected its pre-label; the others accepted theirs.
+                labelling.label(id, List.of(list), "ana",
+                        new LabellingService.Shown(list.equals("fork") ? "exmh" : list, 0.6, null));
                 byAna.add(id);
             }
         }
@@ -293,5 +295,47 @@ class TeamWorkstationTest {
         waitUntil(30, () -> reviewRows().isEmpty());
         assertEquals(List.of("lena|[\"exmh\"]|escalation"),
                 query("SELECT annotator, labels, origin FROM decision WHERE kind = 'label' AND item_id = " + item));
+    }
+
+    @Test
+    @Order(7)
+    void theQueueFiltersByAnnotatorAndByCorrectedPreLabels() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> mode = robot.lookup("#review-mode").queryAs(ComboBox.class);
+        FxToolkit.setupFixture(() -> mode.getSelectionModel().select(0));
+        waitUntil(30, () -> reviewRows().size() >= 2 && !reviewRows().get(0).escalated());
+        assertTrue(reviewRows().stream().map(ReviewViewModel.Row::by).distinct().count() >= 2, reviewRows().toString());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> by = robot.lookup("#review-annotator").queryAs(ComboBox.class);
+        waitUntil(30, () -> by.getItems().contains("rev"));
+        FxToolkit.setupFixture(() -> by.setValue("rev"));
+        waitUntil(30, () -> !reviewRows().isEmpty() && reviewRows().stream().allMatch(r -> r.by().equals("rev")));
+        FxToolkit.setupFixture(() -> by.setValue("any"));
+        waitUntil(30, () -> reviewRows().stream().anyMatch(r -> r.by().equals("ana")));
+        FxToolkit.setupFixture(() -> robot.lookup("#review-corrected").queryAs(javafx.scene.control.CheckBox.class).fire());
+        waitUntil(30, () -> !reviewRows().isEmpty() && reviewRows().stream().allMatch(r -> r.note().startsWith("corrected")));
+        assertTrue(reviewRows().stream().anyMatch(r -> r.itemId() == byAna.get(0)), "ana corrected the fork item's pre-label");
+        FxToolkit.setupFixture(() -> robot.lookup("#review-corrected").queryAs(javafx.scene.control.CheckBox.class).fire());
+    }
+
+    @Test
+    @Order(8)
+    void someoneNewAddsThemselvesNamingTheLeadAndAnAnnotatorMayNotReview() throws Exception {
+        robot.clickOn("#change-person");
+        waitUntil(30, () -> robot.lookup("#who-dialog").tryQuery().isPresent());
+        robot.clickOn("#new-name").write("kim");
+        robot.type(KeyCode.ENTER);
+        waitUntil(60, () -> label().annotator().equals("kim") && label().identityProperty().get() != null);
+        assertEquals(List.of("kim|annotator|lena"), query("SELECT name, role, changed_by FROM person_role WHERE name = 'kim'"));
+        assertEquals("Labelling as kim (annotator)", robot.lookup("#labelling-as").queryAs(Label.class).getText());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        waitUntil(30, () -> robot.lookup("#review-refusal").queryAs(Label.class).isVisible());
+        String why = robot.lookup("#review-refusal").queryAs(Label.class).getText();
+        assertTrue(why.contains("kim is an annotator") && why.contains("only a reviewer or lead may"), why);
+        assertTrue(robot.lookup("#review-approve").queryAs(Button.class).isDisabled());
+        int reviews = query("SELECT id FROM decision WHERE kind = 'review'").size();
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(reviews, query("SELECT id FROM decision WHERE kind = 'review'").size(), "A does nothing for kim");
     }
 }

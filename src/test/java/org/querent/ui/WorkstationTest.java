@@ -244,6 +244,27 @@ class WorkstationTest {
         assertEquals("[\"spamassassin\"]", query("SELECT labels FROM decision WHERE item_id = " + inFront).get(0));
     }
 
+    @Test
+    @Order(9)
+    void aOnePersonProjectIsNotAskedWhoIsLabellingButCanStartATeamWithItsLead() throws Exception {
+        assertTrue(robot.lookup("#labelling-as").queryLabeled().getText().endsWith("· no team"),
+                robot.lookup("#labelling-as").queryLabeled().getText());
+        robot.clickOn("#change-person");
+        waitUntil(20, () -> robot.lookup("#who-dialog").tryQuery().isPresent());
+        robot.clickOn("#new-name").eraseText(40).write("sam");
+        robot.clickOn("#start-team");
+        robot.clickOn("#new-name");
+        robot.type(KeyCode.ENTER);
+        waitUntil(60, () -> model().annotator().equals("sam") && model().identityProperty().get() != null
+                && model().currentProperty().get() != null);
+        assertEquals(List.of("sam|lead|sam"), query("SELECT name, role, changed_by FROM person_role"));
+        assertEquals("Labelling as sam (lead)", robot.lookup("#labelling-as").queryLabeled().getText());
+        long item = currentId();
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(10, () -> currentId() != item);
+        assertEquals("sam", query("SELECT annotator FROM decision WHERE item_id = " + item + " ORDER BY id DESC").get(0));
+    }
+
     static javafx.scene.input.KeyEvent key(javafx.event.EventType<javafx.scene.input.KeyEvent> type, KeyCode code) {
         return new javafx.scene.input.KeyEvent(type, "", "", code, false, false, false, false);
     }

@@ -256,6 +256,11 @@ class TeamWorkstationTest {
         chooseByKeyboard("lena");
         waitUntil(60, () -> label().annotator().equals("lena") && label().identityProperty().get() != null
                 && label().currentProperty().get() != null);
+        long lenas = current();
+        robot.type(KeyCode.DIGIT2); // fork, before the rename
+        waitUntil(30, () -> current() != lenas && !label().history().isEmpty()
+                && label().history().get(0).itemId() == lenas);
+        assertTrue(fx(() -> label().history().get(0).what()).startsWith("fork"));
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         @SuppressWarnings("unchecked")
         TableView<Object> labels = robot.lookup("#taxonomy-labels").queryAs(TableView.class);
@@ -273,6 +278,8 @@ class TeamWorkstationTest {
         assertEquals(List.of("[\"fork-list\"]"), query("SELECT labels FROM current_label WHERE item_id = " + byAna.get(0)));
         waitUntil(30, () -> fx(() -> label().taxonomy().stream().anyMatch(l -> l.name().equals("fork-list"))));
         assertEquals("2", fx(() -> label().keyTable().keyOf("fork-list")), "the renamed label keeps its key");
+        waitUntil(30, () -> label().history().get(0).what().startsWith("fork-list"));
+        assertEquals(List.of("[\"fork\"]"), query("SELECT labels FROM decision WHERE kind = 'label' AND item_id = " + lenas));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         waitUntil(30, () -> reviewRows().stream().anyMatch(r -> r.itemId() == byAna.get(0)));

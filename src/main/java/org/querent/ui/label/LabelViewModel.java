@@ -237,6 +237,7 @@ public final class LabelViewModel {
         keyTable.set(KeyTable.of(labels));
         reportClashes();
         showCurrent(current.get());
+        loadHistory(); // labels given earlier read under today's names
     }
 
     /** A clash in the key table is said at once, naming both owners of the key. */
@@ -504,7 +505,7 @@ public final class LabelViewModel {
             List<HistoryEntry> out = new ArrayList<>();
             for (WorkHistory.RecentDecision r : past.recent(annotator, 12)) {
                 Decision d = r.decision();
-                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d), ago(d.decidedAt())));
+                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d, r.labelsNow()), ago(d.decidedAt())));
             }
             return out;
         }, history::setAll);
@@ -557,8 +558,14 @@ public final class LabelViewModel {
     }
 
     static String describe(Decision d) {
+        return describe(d, d.labels());
+    }
+
+    /** With the labels as they read now: after a rename the history shows the new name. */
+    static String describe(Decision d, List<String> labelsNow) {
+        List<String> shown = labelsNow == null ? d.labels() : labelsNow;
         return switch (d.kind()) {
-            case "label" -> String.join(", ", d.labels())
+            case "label" -> (shown.isEmpty() ? "(label retired)" : String.join(", ", shown))
                     + (d.accepted() == null ? "" : d.accepted() ? " (accepted)" : " (corrected)");
             case "skip" -> "skipped";
             case "flag" -> "flagged: " + d.note();

@@ -41,6 +41,7 @@ import org.querent.ui.task.FxTaskRunner;
 public final class ScreenshotTour {
     private static Path out;
     private static Path home;
+    private static long sharedItem = -1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
@@ -186,6 +187,19 @@ public final class ScreenshotTour {
             return null;
         });
         Thread.sleep(2500);
+        fx(() -> {
+            // An item both ana and ben labelled, ben differently: its history tells the story.
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<org.querent.ui.team.ReviewViewModel.Row> queue =
+                    (javafx.scene.control.TableView<org.querent.ui.team.ReviewViewModel.Row>) stage.getScene()
+                            .lookup("#review-queue");
+            queue.getItems().stream().filter(r -> r.itemId() == sharedItem).findFirst().ifPresent(r -> {
+                queue.getSelectionModel().select(r);
+                queue.scrollTo(Math.max(0, queue.getItems().indexOf(r) - 3));
+            });
+            return null;
+        });
+        Thread.sleep(1500);
         shoot(stage.getScene(), "9-review-queue.png");
         fx(() -> {
             window.workbench().show(Workbench.Screen.PROGRESS);
@@ -241,6 +255,9 @@ public final class ScreenshotTour {
                 if (i < 24) {
                     labelling.label(id, List.of(right), "ana", new org.querent.session.LabellingService.Shown(
                             i % 5 == 0 ? other : right, 0.55, null));
+                }
+                if (i == 16) {
+                    sharedItem = id; // ana and ben disagree on it (i % 4 == 0)
                 }
                 if (i >= 12) {
                     labelling.label(id, List.of(i % 4 == 0 ? other : right), "ben",

@@ -56,7 +56,7 @@ public final class TeamDesk {
      * @param role null when the project has no people (one person's project: everything is allowed)
      */
     public record Identity(String name, Role role, Allowed review, Allowed changeTaxonomy, Allowed escalate,
-                           Allowed resolve) {
+                           Allowed resolve, Allowed adjudicate) {
         public boolean inTeam() {
             return role != null;
         }
@@ -89,7 +89,7 @@ public final class TeamDesk {
     public Identity identify(String name) {
         return new Identity(name, people.roleOf(name).orElse(null), may(name, Permission.REVIEW),
                 may(name, Permission.CHANGE_TAXONOMY), may(name, Permission.ESCALATE),
-                may(name, Permission.RESOLVE_ESCALATION));
+                may(name, Permission.RESOLVE_ESCALATION), may(name, Permission.ADJUDICATE));
     }
 
     public Allowed may(String name, Permission permission) {
@@ -193,6 +193,25 @@ public final class TeamDesk {
 
     public AgreementService.Report agreement() {
         return agreement.report();
+    }
+
+    /** A disagreement waiting for the lead, with the item's path. */
+    public record Disagreement(long itemId, String path, Map<String, List<String>> answers) {
+    }
+
+    /** The lead's adjudication queue: items on which annotators disagree, not adjudicated yet. */
+    public List<Disagreement> disagreements() {
+        List<Disagreement> out = new ArrayList<>();
+        for (AgreementService.Disagreement d : agreement.adjudicationQueue()) {
+            String path = project.items().byId(d.itemId()).map(org.querent.store.ItemRecord::key).orElse("item " + d.itemId());
+            out.add(new Disagreement(d.itemId(), path, d.answers()));
+        }
+        return out;
+    }
+
+    /** The lead's label for a disagreement, with a note; it becomes the item's current label. */
+    public void adjudicate(long itemId, List<String> labels, String note, String lead) {
+        agreement.adjudicate(itemId, labels, note, lead);
     }
 
     /** Every event of an item, oldest first: labels as given and as they read now, reviews, escalations. */

@@ -68,6 +68,7 @@ class TeamWorkstationTest {
     static final FxRobot robot = new FxRobot();
     /** ana's labelled items, oldest first: a fork item (its pre-label corrected), then exmh, ilug, rpm-list. */
     static final List<Long> byAna = new ArrayList<>();
+    static long disputed;
 
     @BeforeAll
     static void teamProject() throws Exception {
@@ -95,6 +96,12 @@ class TeamWorkstationTest {
                         new LabellingService.Shown(list.equals("fork") ? "exmh" : list, 0.6, null));
                 byAna.add(id);
             }
+            // One disagreement for the lead: ana says spamassassin, rev says exmh.
+            String spam = truth.entrySet().stream().filter(e -> e.getValue().equals("spamassassin")).findFirst()
+                    .orElseThrow().getKey();
+            disputed = labelling.findItem(spam).id();
+            labelling.label(disputed, List.of("spamassassin"), "ana");
+            labelling.label(disputed, List.of("exmh"), "rev");
         }
         settings = UserSettings.load(dir.resolve("settings.properties"));
         FxToolkit.registerPrimaryStage();
@@ -279,7 +286,7 @@ class TeamWorkstationTest {
         waitUntil(30, () -> fx(() -> label().taxonomy().stream().anyMatch(l -> l.name().equals("fork-list"))));
         assertEquals("2", fx(() -> label().keyTable().keyOf("fork-list")), "the renamed label keeps its key");
         waitUntil(30, () -> label().history().get(0).what().startsWith("fork-list"));
-        assertEquals(List.of("[\"fork\"]"), query("SELECT labels FROM decision WHERE kind = 'label' AND item_id = " + lenas));
+        assertEquals(List.of("[\"fork\"]"), query("SELECT labels FROM decision WHERE kind = 'label' AND annotator = 'lena' AND item_id = " + lenas));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         waitUntil(30, () -> reviewRows().stream().anyMatch(r -> r.itemId() == byAna.get(0)));
@@ -290,7 +297,7 @@ class TeamWorkstationTest {
 
     @Test
     @Order(6)
-    void aLeadResolvesTheEscalationByKeyboard() throws Exception {
+    void aLeadResolvesTheEscalationAndAdjudicatesADisagreementByKeyboard() throws Exception {
         @SuppressWarnings("unchecked")
         ComboBox<String> mode = robot.lookup("#review-mode").queryAs(ComboBox.class);
         FxToolkit.setupFixture(() -> mode.getSelectionModel().select(1));
@@ -302,6 +309,17 @@ class TeamWorkstationTest {
         waitUntil(30, () -> reviewRows().isEmpty());
         assertEquals(List.of("lena|[\"exmh\"]|escalation"),
                 query("SELECT annotator, labels, origin FROM decision WHERE kind = 'label' AND item_id = " + item));
+
+        FxToolkit.setupFixture(() -> mode.getSelectionModel().select(2));
+        waitUntil(30, () -> reviewRows().size() == 1 && reviewRows().get(0).itemId() == disputed);
+        assertTrue(reviewRows().get(0).note().contains("ana: spamassassin") && reviewRows().get(0).note().contains("rev: exmh"),
+                reviewRows().get(0).note());
+        FxToolkit.setupFixture(() -> robot.lookup("#review-queue").query().requestFocus());
+        robot.type(KeyCode.DIGIT6);
+        answer("review-reason", "a spam report, so spamassassin");
+        waitUntil(30, () -> reviewRows().isEmpty());
+        assertEquals(List.of("lena|[\"spamassassin\"]|adjudication"), query("SELECT annotator, labels, origin FROM decision "
+                + "WHERE kind = 'label' AND annotator = 'lena' AND item_id = " + disputed));
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class ReviewView {
     private Node toolbar() {
         ComboBox<String> mode = new ComboBox<>();
         mode.setId("review-mode");
-        mode.getItems().setAll("Labels to review", "Escalated items");
+        mode.getItems().setAll("Labels to review", "Escalated items", "Disagreements");
         mode.setValue("Labels to review");
         ComboBox<String> annotator = combo("review-annotator", model.annotators());
         label.setId("review-label");
@@ -113,12 +113,13 @@ public final class ReviewView {
         source.setOnAction(e -> apply.run());
         corrected.setOnAction(e -> apply.run());
         mode.setOnAction(e -> {
-            boolean escalated = mode.getSelectionModel().getSelectedIndex() == 1;
-            annotator.setDisable(escalated);
-            label.setDisable(escalated);
-            source.setDisable(escalated);
-            corrected.setDisable(escalated);
-            model.setMode(escalated ? Mode.ESCALATED : Mode.LABELS);
+            Mode chosen = Mode.values()[Math.max(0, mode.getSelectionModel().getSelectedIndex())];
+            boolean filters = chosen == Mode.LABELS;
+            annotator.setDisable(!filters);
+            label.setDisable(!filters);
+            source.setDisable(!filters);
+            corrected.setDisable(!filters);
+            model.setMode(chosen);
             table.requestFocus();
         });
         for (Node n : List.of(mode, annotator, label, source, corrected)) {
@@ -191,7 +192,8 @@ public final class ReviewView {
         title.setId("review-item-title");
         title.getStyleClass().add("subtitle");
         title.textProperty().bind(model.selectedProperty().map(r -> r.path() + (r.escalated() ? " · escalated"
-                : " · " + r.labels() + " by " + r.by())).orElse("Choose an item in the queue"));
+                : r.labels().isEmpty() ? " · " + r.note() : " · " + r.labels() + " by " + r.by()))
+                .orElse("Choose an item in the queue"));
         TextArea text = new TextArea();
         text.setId("review-item-text");
         text.setEditable(false);
@@ -210,9 +212,12 @@ public final class ReviewView {
         Label changeHint = new Label();
         changeHint.getStyleClass().add("hint");
         changeHint.setWrapText(true);
-        changeHint.textProperty().bind(Bindings.createStringBinding(() -> model.mode() == Mode.ESCALATED
-                ? "A label's key resolves the escalation with that label (you add a note for the annotator)."
-                : "A label's key changes the label to that one (you give a reason).", model.modeProperty()));
+        changeHint.textProperty().bind(Bindings.createStringBinding(() -> switch (model.mode()) {
+            case ESCALATED -> "A label's key resolves the escalation with that label (you add a note for the annotator).";
+            case DISAGREEMENTS -> "A label's key adjudicates: that label becomes the item's, recorded as the lead's "
+                    + "(you add a note for the annotators).";
+            case LABELS -> "A label's key changes the label to that one (you give a reason).";
+        }, model.modeProperty()));
         labelChips.setId("review-labels");
         HBox actions = new HBox(8, approve, reject);
 
@@ -309,7 +314,11 @@ public final class ReviewView {
             return;
         }
         Row row = model.selectedProperty().get();
-        if (model.mode() == Mode.ESCALATED) {
+        if (model.mode() == Mode.DISAGREEMENTS) {
+            Dialogs.reason(window(), "Adjudicate", "Label " + row.path() + " as “" + labelName + "” (" + row.note()
+                    + "). A note for the annotators:", "review-reason")
+                    .ifPresent(note -> model.adjudicate(labelName, note));
+        } else if (model.mode() == Mode.ESCALATED) {
             Dialogs.reason(window(), "Resolve the escalation", "Label " + row.path() + " as “" + labelName
                     + "”. A note for " + row.by() + " (who asked: " + row.note() + "):", "review-reason")
                     .ifPresent(note -> model.resolve(labelName, note));

@@ -32,7 +32,7 @@ import org.querent.ui.task.TaskRunner.Lane;
  */
 public final class ReviewViewModel {
     /** What the queue lists. */
-    public enum Mode { LABELS, ESCALATED }
+    public enum Mode { LABELS, ESCALATED, DISAGREEMENTS }
 
     /**
      * One row of the queue.
@@ -151,7 +151,14 @@ public final class ReviewViewModel {
         tasks.run(Lane.READS, () -> {
             TeamDesk team = open.team();
             List<Row> out = new ArrayList<>();
-            if (m == Mode.ESCALATED) {
+            if (m == Mode.DISAGREEMENTS) {
+                for (TeamDesk.Disagreement d : team.disagreements()) {
+                    String answers = String.join(" · ", d.answers().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList());
+                    out.add(new Row(d.itemId(), d.path(), "", String.join(", ", d.answers().keySet()), "", answers,
+                            false));
+                }
+            } else if (m == Mode.ESCALATED) {
                 for (Escalation e : team.openEscalations()) {
                     out.add(new Row(e.itemId(), e.itemKey(), "", e.annotator(), DisplayTime.compact(e.escalatedAt()),
                             e.reason(), true));
@@ -177,7 +184,8 @@ public final class ReviewViewModel {
             Row again = keep == null ? null : rows.stream().filter(r -> r.itemId() == keep.itemId()).findFirst().orElse(null);
             selected.set(again != null ? again : rows.isEmpty() ? null : rows.get(0));
             if (rows.isEmpty()) {
-                message.set(m == Mode.ESCALATED ? "No escalated item waits for a lead." : "Nothing to review"
+                message.set(m == Mode.DISAGREEMENTS ? "No disagreement waits for the lead."
+                        : m == Mode.ESCALATED ? "No escalated item waits for a lead." : "Nothing to review"
                         + (f.equals(ReviewFilter.ALL) ? ": every label by others is reviewed." : " with these filters."));
             }
         }, error -> message.set(ErrorDialogs.message(error)));
@@ -204,6 +212,11 @@ public final class ReviewViewModel {
     /** A label key on an escalated item: the lead's answer, with a note for the annotator. */
     public void resolve(String label, String note) {
         act("Resolved as " + label, (team, row) -> team.resolve(row.itemId(), List.of(label), note, reviewer.get()));
+    }
+
+    /** A label key on a disagreement: the lead's label, recorded as adjudicated, with a note. */
+    public void adjudicate(String label, String note) {
+        act("Adjudicated as " + label, (team, row) -> team.adjudicate(row.itemId(), List.of(label), note, reviewer.get()));
     }
 
     /** True when a verdict can be given now (someone is selected, the person may, nothing in flight). */
@@ -262,7 +275,11 @@ public final class ReviewViewModel {
         if (who == null) {
             return "";
         }
-        TeamDesk.Allowed may = mode.get() == Mode.ESCALATED ? who.resolve() : who.review();
+        TeamDesk.Allowed may = switch (mode.get()) {
+            case ESCALATED -> who.resolve();
+            case DISAGREEMENTS -> who.adjudicate();
+            case LABELS -> who.review();
+        };
         return may.allowed() ? "" : may.whyNot();
     }
 

@@ -125,6 +125,19 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(stage.getScene(), "3-label-text.png");
         fx(() -> {
+            window.showKeys();
+            return null;
+        });
+        Stage keys = waitFor(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage
+                && w.getScene() != null && "keys-dialog".equals(w.getScene().getRoot().getId())).map(w -> (Stage) w)
+                .findFirst().orElse(null));
+        Thread.sleep(800);
+        shoot(keys.getScene(), "12-keys.png");
+        fx(() -> {
+            keys.close();
+            return null;
+        });
+        fx(() -> {
             window.workbench().show(Workbench.Screen.BROWSE);
             return null;
         });

@@ -21,6 +21,10 @@ public final class KeyHelp {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         if (owner != null) {
             alert.initOwner(owner);
+            if (owner.getScene() != null) { // the theme and text size, so the key chips look as on the labels
+                alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+                alert.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
+            }
         }
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Work with the keyboard alone");
@@ -33,17 +37,18 @@ public final class KeyHelp {
         alert.show();
     }
 
-    /** The list as a node (also for tests). */
+    /** The list as a node (also for tests): one grid, so the keys line up across the sections. */
     public static Node content(KeyTable table) {
-        VBox box = new VBox(12);
-        box.setPadding(new Insets(8));
+        GridPane rows = new GridPane();
+        rows.setHgap(14);
+        rows.setVgap(4);
+        rows.setPadding(new Insets(8));
+        int r = 0;
         for (Map.Entry<String, List<String[]>> section : table.help().entrySet()) {
             Label heading = new Label(section.getKey());
             heading.getStyleClass().add("subtitle");
-            GridPane rows = new GridPane();
-            rows.setHgap(14);
-            rows.setVgap(4);
-            int r = 0;
+            heading.setPadding(new Insets(r == 0 ? 0 : 10, 0, 2, 0));
+            rows.add(heading, 0, r++, 2, 1);
             for (String[] row : section.getValue()) {
                 Label key = new Label(row[0]);
                 key.getStyleClass().add("key-chip");
@@ -52,9 +57,8 @@ public final class KeyHelp {
                 what.setWrapText(true);
                 rows.addRow(r++, key, what);
             }
-            box.getChildren().addAll(heading, rows);
         }
-        box.setId("keys-list");
-        return box;
+        rows.setId("keys-list");
+        return new VBox(rows);
     }
 }

@@ -60,7 +60,9 @@ public final class ReviewViewModel {
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.LABELS);
     private ReviewFilter filter = ReviewFilter.ALL;
+    /** Answers of an older query are dropped: one counter for the queue, one for the selected item's details. */
     private long generation;
+    private long detailGeneration;
 
     public ReviewViewModel(TaskRunner tasks, Supplier<OpenProject> project, Supplier<String> reviewer) {
         this.tasks = tasks;
@@ -257,10 +259,10 @@ public final class ReviewViewModel {
         if (row == null || open == null) {
             return;
         }
-        long asked = ++generation;
+        long asked = ++detailGeneration;
         run(Lane.READS, () -> new Selected(open.team().history(row.itemId()),
                 new BrowseQueries(open.project()).detail(row.itemId()).item().body()), s -> {
-            if (asked == generation) {
+            if (asked == detailGeneration) {
                 history.setAll(s.history());
                 itemText.set(s.body() == null ? "(an image: open it in Browse)" : s.body());
             }

@@ -119,8 +119,9 @@ public final class WhoIsLabelling {
                 setText(empty || p == null ? null : p.name() + "  —  " + p.role());
             }
         });
+        // Only the remembered name is chosen ahead: Enter must never label as somebody else by default.
         roster.people().stream().filter(p -> p.name().equals(remembered)).findFirst()
-                .ifPresentOrElse(p -> people.getSelectionModel().select(p), () -> people.getSelectionModel().selectFirst());
+                .ifPresent(p -> people.getSelectionModel().select(p));
 
         TextField name = new TextField();
         name.setId("new-name");

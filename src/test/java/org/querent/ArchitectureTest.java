@@ -60,6 +60,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theUiGetsItsServicesFromTheOpenProjectNotItsLowerLayers() {
+        noClasses().that().resideInAPackage("org.querent.ui..")
+                .should().callMethod(org.querent.session.OpenProject.class, "project")
+                .because("screens take their services from OpenProject (the composition of one open project), "
+                        + "never the Project and its repositories")
+                .check(classes);
+    }
+
+    @Test
     void noPackagesFormACycle() {
         slices().matching("org.querent.(**)").should().beFreeOfCycles()
                 .because("a cycle makes two packages one: neither can be understood, tested or changed alone")

@@ -18,7 +18,6 @@ import org.querent.session.LabellingSession;
 import org.querent.session.OpenProject;
 import org.querent.session.ProjectOpener;
 import org.querent.session.SampleProjects;
-import org.querent.session.WorkHistory;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.common.KeyHelp;
@@ -44,6 +43,9 @@ import org.querent.ui.workbench.WorkbenchContext;
  * bar. The steps of opening a project are {@link OpeningFlow}'s; this class shows them.
  */
 public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, AppMenus.Actions {
+    /** Items scored before labelling starts: a few seconds of work, spread over the whole folder. */
+    static final int FIRST_PART = 128;
+
     private final Stage stage;
     private final TaskRunner tasks;
     private final UserSettings settings;
@@ -131,8 +133,8 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
 
     @Override
     public void openProject(Path file) {
-        closeProject();
-        flow.open(file);
+        workbench = null;
+        flow.open(file); // closes the open project first, and waits for it
     }
 
     @Override
@@ -174,12 +176,20 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
         OpenProject open = flow.project();
         ScoringViewModel model = new ScoringViewModel(open, tasks);
         setContent(new ScoringView(model, open.name()).node());
-        model.start(report -> {
+        model.start(FIRST_PART, report -> {
             if (report.quarantined() > 0) {
                 status.messageLabel().setText(report.quarantined() + " items could not be read by the model and were "
                         + "quarantined (see Browse)");
             }
             flow.label(opened);
+            if (!report.cancelled() && opened.unscored() > FIRST_PART) {
+                // Labelling starts on the first part; the rest is read behind it and the queue then ranks it all.
+                model.continueInBackground(line -> status.messageLabel().setText(line),
+                        rest -> status.messageLabel().setText(rest.quarantined() > 0
+                                ? rest.quarantined() + " items could not be read by the model (see Browse)"
+                                : "Every item is read: the queue ranks the whole dataset"),
+                        error -> showError("Reading the rest of the dataset stopped", error));
+            }
         }, error -> {
             showError("Scoring stopped", error);
             flow.label(opened);
@@ -189,7 +199,7 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
     @Override
     public void labelling(ProjectOpener.Opened opened, LabellingSession session) {
         OpenProject project = flow.project();
-        LabelViewModel model = new LabelViewModel(new WorkHistory(project.project()), session, opened.taxonomy(),
+        LabelViewModel model = new LabelViewModel(project.history(), session, opened.taxonomy(),
                 opened.dataRoot(), tasks);
         LabelView view = new LabelView(model, opened::guideline);
         workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this),

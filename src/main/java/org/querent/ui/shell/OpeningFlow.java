@@ -78,9 +78,28 @@ public final class OpeningFlow {
         return open;
     }
 
-    /** Opens the file and goes through the steps; a project already open must be closed first. */
+    /**
+     * Opens the file and goes through the steps. A project already open is closed first, and the open waits for
+     * that close: opening the same file again (from the recent list, say) must not race its own lock.
+     */
     public void open(Path file) {
         screens.busy("Opening " + file.getFileName() + "…");
+        OpenProject closing = open;
+        open = null;
+        if (closing == null) {
+            openNow(file);
+            return;
+        }
+        tasks.run(Lane.DECISIONS, () -> {
+            closing.close();
+            return null;
+        }, ignored -> openNow(file), error -> {
+            screens.error("Closing the project failed", error);
+            openNow(file);
+        });
+    }
+
+    private void openNow(Path file) {
         tasks.run(Lane.LONG, () -> opener.open(file), opened -> {
             open = opened.project();
             screens.opened(open);
@@ -125,8 +144,7 @@ public final class OpeningFlow {
         String who = name != null ? name : annotator.get();
         LabellingSession.Settings settings = sessionSettings.get();
         tasks.run(Lane.LONG, () -> {
-            LabellingSession session = new LabellingSession(project.project(), project.models(), who, settings,
-                    training);
+            LabellingSession session = project.newSession(who, settings, training);
             session.start();
             project.attach(session);
             return session;

@@ -14,7 +14,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.querent.session.BrowseQueries;
 import org.querent.session.OpenProject;
 import org.querent.session.TeamDesk;
 import org.querent.session.TeamDesk.HistoryEvent;
@@ -261,7 +260,7 @@ public final class ReviewViewModel {
         }
         long asked = ++detailGeneration;
         run(Lane.READS, () -> new Selected(open.team().history(row.itemId()),
-                new BrowseQueries(open.project()).detail(row.itemId()).item().body()), s -> {
+                open.browseQueries().detail(row.itemId()).item().body()), s -> {
             if (asked == detailGeneration) {
                 history.setAll(s.history());
                 itemText.set(s.body() == null ? "(an image: open it in Browse)" : s.body());

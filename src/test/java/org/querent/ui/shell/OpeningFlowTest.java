@@ -159,6 +159,43 @@ class OpeningFlowTest {
         assertEquals(List.of("busy", "opened fashion", "model-unavailable", "busy", "labelling"), shown);
     }
 
+    /** Re-opening the open project (File > Open recent) waits for its close instead of racing its own lock. */
+    @Test
+    void reopeningTheOpenProjectWaitsForItsCloseOnTheRealLanes() throws Exception {
+        Path file = fashionProject(true);
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch twice = new java.util.concurrent.CountDownLatch(2);
+        OpeningFlow.Screens recording = new OpeningFlow.Screens() {
+            @Override public void busy(String what) { }
+            @Override public void opened(OpenProject project) { events.add("opened"); }
+            @Override public void askForDataFolder(String problem) { events.add("ask-folder"); }
+            @Override public void modelUnavailable(String problem, boolean waiting) { events.add("model-unavailable"); }
+            @Override public void score(ProjectOpener.Opened opened) { events.add("score"); }
+            @Override public void labelling(ProjectOpener.Opened opened, LabellingSession s) {
+                events.add("labelling");
+                twice.countDown();
+            }
+            @Override public void notRanked(Throwable error) { events.add("not-ranked " + error.getMessage()); }
+            @Override public void start() { events.add("start"); }
+            @Override public void error(String title, Throwable error) {
+                events.add("error " + title + ": " + error.getMessage());
+                twice.countDown();
+            }
+        };
+        try (ThreadedTaskRunner runner = new ThreadedTaskRunner()) {
+            OpeningFlow threaded = new OpeningFlow(runner, new ProjectOpener(), recording, () -> "ana",
+                    () -> new LabellingSession.Settings("margin", 10, 0));
+            runner.onUiAndWait(() -> threaded.open(file));
+            for (int i = 0; i < 100 && !events.contains("labelling"); i++) {
+                Thread.sleep(100);
+            }
+            runner.onUiAndWait(() -> threaded.open(file)); // the same file, while it is open
+            assertTrue(twice.await(60, java.util.concurrent.TimeUnit.SECONDS), events.toString());
+            assertEquals(List.of("opened", "labelling", "opened", "labelling"), events);
+            runner.onUiAndWait(() -> threaded.close(e -> events.add("close failed")));
+        }
+    }
+
     @Test
     void anEmptyFileIsAnErrorAndTheStartScreenComesBack() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.querent"));

@@ -570,6 +570,8 @@ public final class LabelViewModel {
             case "skip" -> "skipped";
             case "flag" -> "flagged: " + d.note();
             case "note" -> "note: " + d.note();
+            case "escalate" -> "escalated: " + d.note();
+            case "review" -> "reviewed" + (d.note() == null ? "" : ": " + d.note());
             default -> d.kind();
         };
     }

@@ -242,8 +242,17 @@ class TeamWorkstationTest {
         answer("escalate-reason", "two lists quoted, which one?");
         waitUntil(30, () -> current() != item);
         assertEquals(List.of("rev|two lists quoted, which one?"),
-                query("SELECT annotator, note FROM decision WHERE kind = 'escalate' AND item_id = " + item));
+                query("SELECT annotator, note FROM decision WHERE kind = 'escalate' AND item_id = " + item).subList(0, 1));
         assertTrue(fx(() -> label().upcoming().stream().noneMatch(e -> e.item().id() == item)), "out of the queue");
+        waitUntil(30, () -> label().history().get(0).what().equals("escalated: two lists quoted, which one?"));
+
+        // Backspace takes the escalation back like any decision: the item is in front again; then escalate it again.
+        robot.type(KeyCode.BACK_SPACE);
+        waitUntil(30, () -> current() == item);
+        assertEquals(1, query("SELECT id FROM decision WHERE kind = 'undo' AND annotator = 'rev'").size());
+        robot.type(KeyCode.E);
+        answer("escalate-reason", "two lists quoted, which one?");
+        waitUntil(30, () -> current() != item);
     }
 
     @Test

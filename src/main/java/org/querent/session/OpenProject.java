@@ -36,6 +36,12 @@ public final class OpenProject implements AutoCloseable {
         return new LabellingSession(project, models, annotator, settings, training);
     }
 
+    /** As above, ranking the next batch ahead on {@code ranking}. */
+    public LabellingSession newSession(String annotator, LabellingSession.Settings settings,
+                                       java.util.concurrent.Executor training, java.util.concurrent.Executor ranking) {
+        return new LabellingSession(project, models, annotator, settings, training, ranking);
+    }
+
     /** The person's recent decisions and the newest model, for the label view's side panel. */
     public WorkHistory history() {
         return new WorkHistory(project);
@@ -99,7 +105,11 @@ public final class OpenProject implements AutoCloseable {
 
     /** Whether labelling can stop, from the stored heads over the cached pool. Reads the database. */
     public StoppingSignalService.StoppingSignal stoppingSignal() {
-        return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
+        // The session's pool when labelling: loading 100,000 vectors again would hold the file for seconds,
+        // and every decision waits for the file.
+        LabellingSession s = session;
+        Pool pool = s != null && s.pool() != null ? s.pool() : Pool.load(project, models.hash());
+        return new StoppingSignalService(project).signal(pool);
     }
 
     /** The project file, as it was opened. */

@@ -76,6 +76,21 @@ class LabelViewModelTest {
     }
 
     @Test
+    void aKeyClashIsSaidAtOnceNamingBothAndTheLabelKeepsNoKey() {
+        List<LabelDefinition> clashing = new java.util.ArrayList<>(project.taxonomy().labels());
+        LabelDefinition second = clashing.get(1);
+        clashing.set(1, new LabelDefinition(second.name(), "", "e"));
+        LabelViewModel withClash = new LabelViewModel(new WorkHistory(project), session, clashing, project.dataRoot(),
+                new DirectTaskRunner());
+        withClash.load();
+        String message = withClash.messageProperty().get();
+        assertTrue(message.contains("The key E is both") && message.contains("escalate")
+                && message.contains("label '" + second.name() + "'"), message);
+        assertEquals("", withClash.choices().get(1).key());
+        assertFalse(withClash.pressKey("E"), "E escalates; it never labels");
+    }
+
+    @Test
     void aNoteIsShownOnTheItemItWasLeftOn() {
         long shown = model.currentProperty().get().item().id();
         assertEquals("", model.itemNotesProperty().get());

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Embeddings and class scores keyed by (content hash, model hash), and the models that made them. */
+/**
+ * Embeddings and class scores keyed by (content hash, model hash), and the models that made them. Vectors are
+ * stored as float16 (half the bytes, cosines within about 1e-4, see ADR 0017) and read back as float32.
+ */
 public final class EmbeddingRepository {
     private final Database db;
     private final Clock clock;
@@ -85,12 +88,13 @@ public final class EmbeddingRepository {
     /** Stores a batch of outputs in one transaction: a batch is either wholly saved or not at all. */
     public void saveAll(String modelHash, List<Embedding> batch) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO embedding(content_hash, model_hash, "
-                    + "vector, class_scores) VALUES (?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, "
+                    + "vector, class_scores) VALUES (?,?,?,?) ON CONFLICT (content_hash, model_hash) DO UPDATE SET "
+                    + "vector = excluded.vector, class_scores = excluded.class_scores")) {
                 for (Embedding e : batch) {
                     ps.setString(1, e.contentHash());
                     ps.setString(2, modelHash);
-                    ps.setBytes(3, Vectors.toBytes(e.vector()));
+                    ps.setBytes(3, Vectors.toHalfBytes(e.vector()));
                     ps.setBytes(4, e.classScores() == null ? null : Vectors.toBytes(e.classScores()));
                     ps.addBatch();
                 }
@@ -110,7 +114,8 @@ public final class EmbeddingRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String hash = rs.getString(1);
-                        out.put(hash, new Embedding(hash, Vectors.fromBytes(rs.getBytes(2)), Vectors.fromBytes(rs.getBytes(3))));
+                        out.put(hash, new Embedding(hash, Vectors.fromHalfBytes(rs.getBytes(2)),
+                                Vectors.fromBytes(rs.getBytes(3))));
                     }
                 }
             }

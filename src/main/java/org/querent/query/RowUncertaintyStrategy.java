@@ -7,6 +7,11 @@ package org.querent.query;
 abstract class RowUncertaintyStrategy implements ScoringStrategy {
 
     @Override
+    public final boolean readsEmbeddings() {
+        return false;
+    }
+
+    @Override
     public final double[] scores(QueryContext context) {
         double[][] p = QueryInputs.check(context).probabilities();
         double[] scores = new double[p.length];

@@ -35,8 +35,8 @@ public final class Predictor {
             Head model = Head.fromBytes(head.weights());
             double temperature = TrainingService.temperatureOf(head);
             // Calibrated probabilities (temperature from held-out labels) before any uncertainty is computed.
-            double[][] raw = model.multiLabel() || temperature == 1.0 ? model.predict(pool.embeddings())
-                    : TemperatureScaling.of(temperature).apply(model.logits(pool.embeddings()));
+            double[][] raw = model.multiLabel() || temperature == 1.0 ? model.predict(pool)
+                    : TemperatureScaling.of(temperature).apply(model.logits(pool));
             return new Predictions(toTaxonomy(raw, head.classNames(), labels, project.settings().multiLabel()),
                     labels, "head v" + head.version(), head.version());
         }

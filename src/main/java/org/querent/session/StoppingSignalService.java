@@ -63,9 +63,9 @@ public final class StoppingSignalService {
         }
         Set<Long> labelled = project.decisions().currentLabels().keySet();
         List<Long> unlabelled = new ArrayList<>();
-        for (var item : pool.items()) {
-            if (!labelled.contains(item.id())) {
-                unlabelled.add(item.id());
+        for (int row = 0; row < pool.size(); row++) {
+            if (!labelled.contains(pool.id(row))) {
+                unlabelled.add(pool.id(row));
             }
         }
         List<Long> sample = sample(unlabelled, STOP_SET_SIZE, STOP_SET_SEED);
@@ -85,7 +85,7 @@ public final class StoppingSignalService {
         for (long id : ids) {
             int row = pool.indexOf(id);
             if (row >= 0) {
-                rows.add(pool.embeddings()[row]);
+                rows.add(pool.vector(row));
             }
         }
         float[][] x = rows.toArray(new float[0][]);

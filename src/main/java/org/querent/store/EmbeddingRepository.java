@@ -123,6 +123,43 @@ public final class EmbeddingRepository {
         });
     }
 
+    /** One pool row as stored: the item, its content, the float16 vector BLOB and the float32 class scores BLOB. */
+    @FunctionalInterface
+    public interface PoolRowConsumer {
+        void accept(long itemId, String contentHash, byte[] halfVector, byte[] classScores);
+    }
+
+    /** Active, non-duplicate items: the bound on a pool's size, counted without reading a vector. */
+    public int poolCandidates() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM item WHERE state = 'active' AND duplicate_of IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /**
+     * Streams the pool of a model in item id order: every active, non-duplicate item with an embedding. No item
+     * record or body is read, and nothing is held here, so a million rows cost only what the consumer keeps.
+     */
+    public void forEachPoolRow(String modelHash, PoolRowConsumer consumer) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.content_hash, e.vector, e.class_scores "
+                    + "FROM item i JOIN embedding e ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "WHERE i.state = 'active' AND i.duplicate_of IS NULL ORDER BY i.id")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     public int count(String modelHash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {

@@ -99,8 +99,8 @@ class StorageBenchmark {
         System.out.printf("raw float32 vectors: %,.0f bytes (%,d a vector)%n", raw, DIM * Float.BYTES);
         System.out.printf("schema 3:  embedding table + key %,d bytes = %,.0f a vector, %.2fx raw (file %,d)%n", oldBytes,
                 oldBytes / (double) n, oldBytes / raw, oldFile);
-        System.out.printf("migrated:  embedding table + key %,d bytes = %,.0f a vector, %.2fx raw (file %,d, free pages kept"
-                + " for reuse)%n", migratedBytes, migratedBytes / (double) n, migratedBytes / raw, migratedFile);
+        System.out.printf("migrated:  embedding table + key %,d bytes = %,.0f a vector, %.2fx raw (file %,d, after its one VACUUM"
+                + ")%n", migratedBytes, migratedBytes / (double) n, migratedBytes / raw, migratedFile);
         System.out.printf("new file:  embedding table + key %,d bytes = %,.0f a vector, %.2fx raw (file %,d, %.2fx raw)%n",
                 newBytes, newBytes / (double) n, newBytes / raw, Files.size(now), Files.size(now) / raw);
     }

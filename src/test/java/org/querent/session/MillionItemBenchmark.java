@@ -50,13 +50,20 @@ class MillionItemBenchmark {
 
     @Test
     void aMillionItems() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Path file = dir.resolve("million.querent");
+        // -Dmillion.folder=DIR keeps the built project there, and a second run reuses it instead of building again.
+        Path folder = System.getProperty("million.folder") == null ? dir : Path.of(System.getProperty("million.folder"));
+        Path data = Files.createDirectories(folder.resolve("data"));
+        Path file = folder.resolve("million.querent");
+        boolean reuse = Files.isRegularFile(file);
         List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null),
                 new LabelDefinition("c", "", null));
         String hash;
         long t0 = System.nanoTime();
-        try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(file, data, "builtin:minilm",
+        if (reuse) {
+            try (Project project = new ProjectService(Clock.systemUTC()).open(file)) {
+                hash = project.meta().get(ModelSession.LAST_MODEL_HASH).orElseThrow();
+            }
+        } else try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(file, data, "builtin:minilm",
                 labels, false, null)); EmbeddingModel model = ModelLoader.open("builtin:minilm", dir)) {
             hash = ModelSession.sharing(project, model).hash();
             Random random = new Random(12);
@@ -82,7 +89,7 @@ class MillionItemBenchmark {
             new TrainingService(project).train(Pool.load(project, hash), TrainSettings.defaults(), HeadKind.SUPERVISED,
                     Cancellation.none());
         }
-        System.out.printf("built %,d items x %d (float16) in %.0f s: file %,d bytes%n", N, DIM, (System.nanoTime() - t0) / 1e9,
+        System.out.printf((reuse ? "reused" : "built") + " %,d items x %d (float16) in %.0f s: file %,d bytes%n", N, DIM, (System.nanoTime() - t0) / 1e9,
                 Files.size(file));
         System.out.printf("max heap %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
 

@@ -10,7 +10,6 @@ import org.querent.session.AuditEstimateService;
 import org.querent.session.AuditEstimateService.AuditEstimate;
 import org.querent.session.AuditEstimateService.VersionAccuracy;
 import org.querent.session.ModelSession;
-import org.querent.session.Pool;
 import org.querent.session.SourceMonitorService;
 import org.querent.session.SourceMonitorService.SourceFigures;
 import org.querent.session.SourceMonitorService.SourceReport;
@@ -87,7 +86,7 @@ final class StatusCommand implements Callable<Integer> {
                 printSources(out, new SourceMonitorService(p).bySegment(segment));
             }
             if (hash != null && !s.versions().isEmpty()) {
-                printStopping(out, new StoppingSignalService(p).signal(Pool.load(p, hash)));
+                printStopping(out, new StoppingSignalService(p).signal(hash));
             }
         }
         return 0;

@@ -160,6 +160,27 @@ public final class EmbeddingRepository {
         });
     }
 
+    /** The vectors of the given items that are in the model's pool (active, not duplicates, embedded), by item id. */
+    public Map<Long, float[]> poolVectorsOf(String modelHash, java.util.Collection<Long> itemIds) {
+        return db.read(c -> {
+            Map<Long, float[]> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.vector FROM item i JOIN embedding e "
+                    + "ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "WHERE i.id = ? AND i.state = 'active' AND i.duplicate_of IS NULL")) {
+                ps.setString(1, modelHash);
+                for (long id : itemIds) {
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(id, Vectors.fromHalfBytes(rs.getBytes(1)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public int count(String modelHash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {

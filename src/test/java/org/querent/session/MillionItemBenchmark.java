@@ -97,52 +97,64 @@ class MillionItemBenchmark {
             long bare = bareVectorScan(file);
             System.out.printf("pass %d: bare baseline, plain JDBC scan of every vector BLOB into one short[]: %d ms%n", pass, bare);
 
-            // Open and show the first item, as the workstation does (open, session start: pool, predict, rank).
-            long open0 = System.nanoTime();
-            ProjectOpener.Opened opened = new ProjectOpener().open(file);
-            long opened1 = System.nanoTime();
-            try (OpenProject project = opened.project()) {
-                LabellingSession session = project.newSession("bench", new LabellingSession.Settings("margin", 20, 1_000),
-                        Runnable::run);
-                project.attach(session);
-                session.start();
-                String first = session.current().orElseThrow().item().key();
-                long shown = System.nanoTime();
-                System.out.printf("pass %d: open + first item (%s): %.2f s (open %.2f, session start %.2f); ratio to bare"
-                                + " scan %.2f; heap used %,d MB%n", pass, first, (shown - open0) / 1e9, (opened1 - open0) / 1e9,
-                        (shown - opened1) / 1e9, (shown - open0) / 1e6 / bare, heapUsedMb());
-            }
+            // Each phase in its own method: its pool is unreachable once it returns (a dead local in this frame
+            // would keep 768 MB alive and the next phase would not fit in the 1 GB heap).
+            openAndShowFirstItem(file, pass, bare);
+            reRankAfterARetrain(file, hash, pass);
+            status(file, hash, pass);
+        }
+    }
 
-            // Re-rank after a retrain: a loaded pool, 30 more labels, train, then predict + margin top 20.
-            try (Project project = new ProjectService(Clock.systemUTC()).open(file)) {
-                Pool pool = Pool.load(project, hash);
-                label(project, 300 + pass * 30 - 29, 300 + pass * 30);
-                long train0 = System.nanoTime();
-                new TrainingService(project).train(pool, TrainSettings.defaults(), HeadKind.SUPERVISED, Cancellation.none());
-                long trained = System.nanoTime();
-                HeadRecord head = project.heads().latest(hash).orElseThrow();
-                Predictions predictions = Predictor.predict(project, pool, head, List.of(), null);
-                QueueService.Queue queue = new QueueService(project).next(pool, predictions, "margin", 20, pass, Set.of(),
-                        BatchRules.none());
-                long ranked = System.nanoTime();
-                long bareDots = bareDotLoop(pool, Head.fromBytes(head.weights()));
-                System.out.printf("pass %d: retrain on %d labels %.2f s; re-rank %,d (predict + margin top %d): %d ms;"
-                                + " bare float16 decode + dot-product loop %d ms; ratio %.2f; heap used %,d MB%n", pass,
-                        300 + pass * 30, (trained - train0) / 1e9, pool.size(), queue.entries().size(),
-                        (ranked - trained) / 1_000_000, bareDots, (ranked - trained) / 1e6 / bareDots, heapUsedMb());
-            }
+    private static void openAndShowFirstItem(Path file, int pass, long bare) {
+        // Open and show the first item, as the workstation does (open, session start: pool, predict, rank).
+        long open0 = System.nanoTime();
+        ProjectOpener.Opened opened = new ProjectOpener().open(file);
+        long opened1 = System.nanoTime();
+        try (OpenProject project = opened.project()) {
+            LabellingSession session = project.newSession("bench", new LabellingSession.Settings("margin", 20, 1_000),
+                    Runnable::run);
+            project.attach(session);
+            session.start();
+            String first = session.current().orElseThrow().item().key();
+            long shown = System.nanoTime();
+            System.out.printf("pass %d: open + first item (%s): %.2f s (open %.2f, session start %.2f); ratio to bare"
+                            + " scan %.2f; heap used %,d MB%n", pass, first, (shown - open0) / 1e9, (opened1 - open0) / 1e9,
+                    (shown - opened1) / 1e9, (shown - open0) / 1e6 / bare, heapUsedMb());
+        }
+    }
 
-            // status, as 'querent status' computes it (figures, then the stopping signal over the pool).
-            try (Project project = new ProjectService(Clock.systemUTC()).open(file)) {
-                long s0 = System.nanoTime();
-                StatusService.Status status = new StatusService(project).status(hash);
-                long s1 = System.nanoTime();
-                new StoppingSignalService(project).signal(Pool.load(project, hash));
-                long s2 = System.nanoTime();
-                System.out.printf("pass %d: status figures %d ms (%d versions), stopping signal (loads the pool) %d ms,"
-                        + " in all %.2f s; heap used %,d MB%n", pass, (s1 - s0) / 1_000_000, status.versions().size(),
-                        (s2 - s1) / 1_000_000, (s2 - s0) / 1e9, heapUsedMb());
-            }
+    private static void reRankAfterARetrain(Path file, String hash, int pass) {
+        // Re-rank after a retrain: a loaded pool, 30 more labels, train, then predict + margin top 20.
+        try (Project project = new ProjectService(Clock.systemUTC()).open(file)) {
+            Pool pool = Pool.load(project, hash);
+            label(project, 300 + pass * 30 - 29, 300 + pass * 30);
+            long train0 = System.nanoTime();
+            new TrainingService(project).train(pool, TrainSettings.defaults(), HeadKind.SUPERVISED, Cancellation.none());
+            long trained = System.nanoTime();
+            HeadRecord head = project.heads().latest(hash).orElseThrow();
+            Predictions predictions = Predictor.predict(project, pool, head, List.of(), null);
+            QueueService.Queue queue = new QueueService(project).next(pool, predictions, "margin", 20, pass, Set.of(),
+                    BatchRules.none());
+            long ranked = System.nanoTime();
+            long bareDots = bareDotLoop(pool, Head.fromBytes(head.weights()));
+            System.out.printf("pass %d: retrain on %d labels %.2f s; re-rank %,d (predict + margin top %d): %d ms;"
+                            + " bare float16 decode + dot-product loop %d ms; ratio %.2f; heap used %,d MB%n", pass,
+                    300 + pass * 30, (trained - train0) / 1e9, pool.size(), queue.entries().size(),
+                    (ranked - trained) / 1_000_000, bareDots, (ranked - trained) / 1e6 / bareDots, heapUsedMb());
+        }
+    }
+
+    private static void status(Path file, String hash, int pass) {
+        // status, as 'querent status' computes it (figures, then the stopping signal over the pool).
+        try (Project project = new ProjectService(Clock.systemUTC()).open(file)) {
+            long s0 = System.nanoTime();
+            StatusService.Status status = new StatusService(project).status(hash);
+            long s1 = System.nanoTime();
+            new StoppingSignalService(project).signal(Pool.load(project, hash));
+            long s2 = System.nanoTime();
+            System.out.printf("pass %d: status figures %d ms (%d versions), stopping signal (loads the pool) %d ms,"
+                    + " in all %.2f s; heap used %,d MB%n", pass, (s1 - s0) / 1_000_000, status.versions().size(),
+                    (s2 - s1) / 1_000_000, (s2 - s0) / 1e9, heapUsedMb());
         }
     }
 

@@ -12,9 +12,11 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
     /** System property that asks for the GPU: {@code -Dquerent.gpu=true}. */
     public static final String GPU_PROPERTY = "querent.gpu";
     /**
-     * System property setting how many sessions run at once on the CPU: {@code -Dquerent.sessions=N}. Default one
-     * per core, each with {@code cores / N} threads: for int8 MiniLM, run one text at a time, two one-thread
-     * sessions on two cores were the fastest loop measured (84 texts/s against 72 for one two-thread session).
+     * System property setting how many sessions run at once on the CPU: {@code -Dquerent.sessions=N}, each with
+     * {@code cores / N} threads. Default one session with every core: on 2,000 mailing-list texts on two shared
+     * cores, score with one two-thread session ran at 1.49-1.64x a bare loop of two one-thread sessions in the
+     * same run (README, "A million items"), although an earlier idle-machine measurement had two sessions ahead
+     * (84 against 72 texts/s). Use {@code -Dquerent.sessions=2} (or the number of cores) where that holds.
      */
     public static final String SESSIONS_PROPERTY = "querent.sessions";
 
@@ -34,8 +36,8 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
     }
 
     /**
-     * CPU, unless {@code -Dquerent.gpu=true}; {@code -Dquerent.sessions} sessions (default one per core) sharing the
-     * cores; notes go to the log. The GPU gets one session (its batches run in parallel on the device).
+     * CPU, unless {@code -Dquerent.gpu=true}; {@code -Dquerent.sessions} sessions (default one) sharing the cores;
+     * notes go to the log. The GPU gets one session (its batches run in parallel on the device).
      */
     public static RuntimeOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -44,10 +46,10 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
         return new RuntimeOptions(gpu, Math.max(1, cores / sessions), RuntimeListener.LOG, sessions);
     }
 
-    /** The sessions setting: a whole number from 1 to 64, or the number of cores when unset. */
+    /** The sessions setting: a whole number from 1 to 64, or one when unset. */
     static int sessionsSetting(String value, int cores) {
         if (value == null || value.isBlank()) {
-            return Math.max(1, cores);
+            return 1;
         }
         try {
             int n = Integer.parseInt(value.trim());
@@ -58,7 +60,7 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
             // reported below
         }
         throw org.querent.common.QuerentException.usage("-D" + SESSIONS_PROPERTY + "=" + value + " is not a number of ONNX sessions:"
-                + " give a whole number from 1 to 64, or leave it out to use one per core (" + cores + ")");
+                + " give a whole number from 1 to 64 (this machine has " + cores + " cores), or leave it out for one session");
     }
 
     public RuntimeOptions withGpu(boolean gpu) {

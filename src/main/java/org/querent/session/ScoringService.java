@@ -30,7 +30,7 @@ import org.querent.store.ItemRecord;
 /**
  * Runs the model over every item not yet embedded. Three stages overlap: a reader thread prepares the
  * next batches (reads, tokenises, decodes), as many inference lanes as the model has sessions (the calling
- * thread and {@code parallelRuns() - 1} more; one per core by default, {@code -Dquerent.sessions}) run
+ * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
  * them, a writer thread stores what is done. Each batch is stored in one transaction, so an interrupted run
  * loses at most the batches in flight and the next run continues where this one stopped.
  */

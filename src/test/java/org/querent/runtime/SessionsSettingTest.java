@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The sessions setting: one per core by default, a whole number when given, a clear message otherwise. */
+/** The sessions setting: one by default (with every core), a whole number when given, a clear message otherwise. */
 class SessionsSettingTest {
     @Test
-    void defaultsToOnePerCore() {
-        assertEquals(2, RuntimeOptions.sessionsSetting(null, 2));
-        assertEquals(8, RuntimeOptions.sessionsSetting(" ", 8));
+    void defaultsToOneSessionWithEveryCore() {
+        assertEquals(1, RuntimeOptions.sessionsSetting(null, 2));
+        assertEquals(1, RuntimeOptions.sessionsSetting(" ", 8));
         assertEquals(3, RuntimeOptions.sessionsSetting("3", 2));
         RuntimeOptions defaults = RuntimeOptions.defaults();
         assertTrue(defaults.sessions() >= 1);

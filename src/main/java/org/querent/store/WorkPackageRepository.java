@@ -180,7 +180,8 @@ public final class WorkPackageRepository {
                     + "SELECT id, item_key, path, row_index, kind, source, size, file_size, modified_ms, content_hash, body, "
                     + "folder_label, state, quarantine_reason, NULL, added_at, updated_at FROM src.item "
                     + "WHERE id IN (SELECT id FROM temp.pack_item)");
-            st.execute("INSERT INTO main.embedding SELECT * FROM src.embedding "
+            st.execute("INSERT INTO main.embedding(content_hash, model_hash, vector, class_scores) "
+                    + "SELECT content_hash, model_hash, vector, class_scores FROM src.embedding "
                     + "WHERE content_hash IN (SELECT content_hash FROM main.item)");
             st.execute("CREATE TEMP TABLE pack_round AS SELECT DISTINCT (SELECT max(ri.round_id) FROM src.round_item ri "
                     + "WHERE ri.item_id = p.id) AS id FROM temp.pack_item p");

@@ -83,7 +83,7 @@ public final class ImportService {
                 List<NewItem> rows = new ArrayList<>();
                 for (ScannedItem s : pendingFile) {
                     rows.add(new NewItem(s.key(), s.path(), s.row(), s.kind(), s.source(), s.size(), stamp.size(),
-                            stamp.modifiedMillis(), s.contentHash() == null ? "unreadable:" + s.key() : s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason()));
+                            stamp.modifiedMillis(), s.contentHash() == null ? "unreadable:" + s.key() : s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason(), s.audio()));
                 }
                 pendingFile.clear();
                 for (Change c : project.items().upsert(rows).values()) {

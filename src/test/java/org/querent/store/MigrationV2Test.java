@@ -51,7 +51,7 @@ class MigrationV2Test {
                 + "FROM decision ORDER BY id");
         assertEquals(11, historyBefore.size());
         try (Database db = Database.open(file, false)) {
-            assertEquals(2, (int) db.read(Migrations::userVersion));
+            assertEquals(Migrations.CURRENT_VERSION, (int) db.read(Migrations::userVersion));
             DecisionRepository decisions = new DecisionRepository(db, Clock.systemUTC());
             Map<Long, String> after = new LinkedHashMap<>();
             decisions.currentLabels().forEach((item, d) -> after.put(item, String.join(",", d.labels())));

@@ -42,9 +42,11 @@ public final class ModelLoader {
                     resolved.onnxFile().getFileName().toString()).validate(manifest, signature);
             ModelInfo info = new ModelInfo(manifest.name(), reference, hash, manifest.input().name().toLowerCase(Locale.ROOT),
                     knownDimension(manifest, signature), manifest.classLabels(), session.executionProvider());
-            return manifest.input() == ModelManifest.InputKind.TEXT
-                    ? new TextEmbeddingModel(info, manifest, resolved.folder(), session, signature)
-                    : new ImageEmbeddingModel(info, manifest, session, signature);
+            return switch (manifest.input()) {
+                case TEXT -> new TextEmbeddingModel(info, manifest, resolved.folder(), session, signature);
+                case IMAGE -> new ImageEmbeddingModel(info, manifest, session, signature);
+                case AUDIO -> new AudioEmbeddingModel(info, manifest, session, signature);
+            };
         } catch (RuntimeException e) {
             session.close();
             throw e;

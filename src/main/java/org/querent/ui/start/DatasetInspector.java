@@ -43,6 +43,8 @@ final class DatasetInspector {
             }
             if (item.kind() == ItemKind.IMAGE) {
                 images++;
+            } else if (item.kind() == ItemKind.AUDIO) {
+                return; // the wizard counts images and texts; audio projects are made with 'querent init'
             } else if (item.row() >= 0) {
                 rows++;
             } else {

@@ -70,6 +70,15 @@ public final class TestAudio {
         return riff(fmt(encoding, channels.length, rate, bits), data.array());
     }
 
+    /** The samples a 16-bit WAV of {@code x} decodes to. */
+    public static float[] wav16Samples(float[] x) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.max(-32768, Math.min(32767, Math.round(Math.max(-1, Math.min(1, x[i])) * 32768))) / 32768f;
+        }
+        return out;
+    }
+
     public static byte[] wav16(float[] mono, int rate) {
         return wav(new float[][] {mono}, rate, 1, 16);
     }

@@ -69,15 +69,15 @@ final class BuildAudioModelCommand implements Callable<Integer> {
         int rate = sampleRate != null ? sampleRate : commonRate(files);
         int supported = Math.max(1, Math.min(files.size() - 1, 3 * melBins));
         if (components > supported) {
-            System.err.printf("warning: %d clips of %d statistics support at most %d components; using %d instead "
-                    + "of %d%n", files.size(), 3 * melBins, supported, supported, components);
+            spec.commandLine().getErr().printf("warning: %d clips of %d statistics support at most %d components; "
+                    + "using %d instead of %d%n", files.size(), 3 * melBins, supported, supported, components);
             components = supported;
         }
         AudioFeatureExtractorBuilder.Settings settings = new AudioFeatureExtractorBuilder.Settings(rate, melBins,
                 windowMs, hopMs, clipSeconds, components);
         AudioFeatureExtractorBuilder.Result result = AudioFeatureExtractorBuilder.build(files, settings, seed, out);
         for (String reason : result.skippedReasons().stream().limit(5).toList()) {
-            System.err.println("warning: skipped " + reason);
+            spec.commandLine().getErr().println("warning: skipped " + reason);
         }
         spec.commandLine().getOut().printf("wrote %s: log-mel statistics (%d Hz, %d mel bins, %s/%s ms) + PCA over "
                         + "%d clips (%d skipped) -> %d features%n", result.manifestFile(), rate, melBins,

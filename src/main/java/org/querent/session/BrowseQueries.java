@@ -96,12 +96,12 @@ public final class BrowseQueries {
         return aligned;
     }
 
-    /** The item, its decision history and, for an image or clip, the file to show (or why it cannot be shown). */
+    /** The item, its decision history and, for an image, the file to show (or why it cannot be shown). */
     public ItemDetail detail(long itemId) {
         ItemRecord item = project.items().byId(itemId)
                 .orElseThrow(() -> QuerentException.notFound("no item " + itemId + " in the project"));
         List<HistoryEntry> history = project.decisions().historyWithRounds(itemId);
-        if (item.kind() == ItemKind.TEXT) {
+        if (item.kind() != ItemKind.IMAGE) {
             return new ItemDetail(item, history, null, null);
         }
         try {

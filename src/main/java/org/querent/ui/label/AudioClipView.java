@@ -17,8 +17,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 
 /**
- * An audio item: its waveform above its spectrogram, a playhead across both, and the clip's facts. P plays and
- * pauses, Shift+P replays from the start, the arrow keys seek by a second, a click seeks to that point.
+ * An audio item: its waveform above its spectrogram, a playhead across both, and the clip's facts. P or F5 plays
+ * and pauses, with Shift replays from the start, the arrow keys seek by a second, a click seeks to that point.
  * Playback runs on its own thread ({@link ClipPlayer}); this view only reads its position each frame.
  */
 final class AudioClipView extends VBox {
@@ -78,7 +78,7 @@ final class AudioClipView extends VBox {
         status.setId("audio-playback");
         status.setWrapText(true);
         status.textProperty().bind(playback);
-        Label hint = new Label("P play/pause · Shift+P replay · ← → seek 1 s · click to seek");
+        Label hint = new Label("P or F5 play/pause · Shift+P replay · ← → seek 1 s · click to seek");
         hint.getStyleClass().add("hint");
         getChildren().addAll(facts, stack, status, hint);
         setPadding(new Insets(2));

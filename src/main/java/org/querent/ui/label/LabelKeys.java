@@ -14,7 +14,7 @@ import org.querent.store.LabelDefinition;
  */
 public final class LabelKeys {
     /** Keys the labelling view uses for commands; labels cannot take them. */
-    public static final Set<String> RESERVED = Set.of("S", "F", "N", "Z", "R", "G", "W", "U", "P");
+    public static final Set<String> RESERVED = Set.of("S", "F", "N", "Z", "R", "G", "W", "U");
 
     private LabelKeys() {
     }

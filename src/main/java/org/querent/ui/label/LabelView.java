@@ -370,14 +370,18 @@ public final class LabelView {
         });
     }
 
-    /** The audio keys (P, Shift+P, arrows) act when a clip is in front; false otherwise, so the key goes on. */
+    /**
+     * The audio keys act when a clip is in front (false otherwise, so the key goes on): P (or F5, always, for a
+     * taxonomy that gives P to a label) plays and pauses, with Shift replays, the arrows seek.
+     */
     private boolean onAudioKey(KeyCode code, boolean shift) {
         if (!audio.isVisible()) {
             return false;
         }
-        if (code == KeyCode.P && shift) {
+        boolean play = code == KeyCode.F5 || code == KeyCode.P && !model.keys().contains("P");
+        if (play && shift) {
             audio.replay();
-        } else if (code == KeyCode.P) {
+        } else if (play) {
             audio.togglePlay();
         } else if (code == KeyCode.LEFT) {
             audio.seekBy(-AudioClipView.SEEK_SECONDS);

@@ -405,7 +405,7 @@ public final class MainWindow implements WorkbenchContext {
                   Backspace, Ctrl+Z undo the last decision
                   G                 read the guideline
                   + / - / wheel     zoom an image; drag to pan; Home (or 0 if no label uses it) to fit
-                  P                 play / pause a clip;  Shift+P replay;  ← / → seek 1 s
+                  P or F5           play / pause a clip (F5 if a label uses P); with Shift: replay; ← / → seek 1 s
                 Everywhere
                   Ctrl+1 / 2 / 3    Label / Browse / Progress
                   Ctrl+N, Ctrl+O    new project, open project

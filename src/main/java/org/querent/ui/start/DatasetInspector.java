@@ -26,7 +26,7 @@ final class DatasetInspector {
         Tally tally = new Tally();
         ScanResult result = scanner.scan(folder, ScanOptions.defaults(), Map.of(), tally, progress, cancel);
         return new DatasetSummary(folder, tally.images, tally.texts, tally.rows, result.unsupported(),
-                result.quarantined(), new ArrayList<>(tally.folders));
+                result.quarantined(), new ArrayList<>(tally.folders), tally.clips);
     }
 
     /** Counts per kind; rows of tables are told apart from whole text files by their row number. */
@@ -34,6 +34,7 @@ final class DatasetInspector {
         int images;
         int texts;
         int rows;
+        int clips;
         final TreeSet<String> folders = new TreeSet<>();
 
         @Override
@@ -44,7 +45,7 @@ final class DatasetInspector {
             if (item.kind() == ItemKind.IMAGE) {
                 images++;
             } else if (item.kind() == ItemKind.AUDIO) {
-                return; // the wizard counts images and texts; audio projects are made with 'querent init'
+                clips++;
             } else if (item.row() >= 0) {
                 rows++;
             } else {

@@ -201,7 +201,14 @@ public final class ScreenshotTour {
         labelFromTruth(window, truth(Path.of("sample-projects/speech/ground-truth.csv")), 20);
         waitFor(() -> !window.workbench().labelModel().trainingProperty().get() ? true : null);
         Thread.sleep(1500);
-        for (javafx.scene.input.KeyCode code : List.of(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.P)) {
+        fx(() -> { // a click 40% into the clip moves the playhead there
+            javafx.scene.Node timeline = stack(stage);
+            javafx.event.Event.fireEvent(timeline, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    timeline.getLayoutBounds().getWidth() * 0.4, 20, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        for (javafx.scene.input.KeyCode code : List.of(javafx.scene.input.KeyCode.P)) {
             fx(() -> {
                 javafx.event.Event.fireEvent(stage.getScene().lookup("#label-view"), new javafx.scene.input.KeyEvent(
                         javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
@@ -213,6 +220,10 @@ public final class ScreenshotTour {
         }
         Thread.sleep(1000);
         shoot(stage.getScene(), "8-label-audio.png");
+    }
+
+    private static javafx.scene.Node stack(Stage stage) {
+        return stage.getScene().lookup("#audio-timeline");
     }
 
     /** Labels n items from the truth, by the label keys, as a person would. */

@@ -57,6 +57,7 @@ final class AudioClipView extends VBox {
         VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
         panes.prefWidthProperty().bind(stack.widthProperty());
         panes.prefHeightProperty().bind(stack.heightProperty());
+        stack.setId("audio-timeline");
         playhead.setId("audio-playhead");
         playhead.setStroke(Color.web("#e0457b"));
         playhead.setStrokeWidth(2);

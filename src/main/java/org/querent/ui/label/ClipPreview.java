@@ -60,9 +60,12 @@ record ClipPreview(Path path, AudioClip clip, float[] mono, float[] envelopeMin,
         return new ClipPreview(path, null, new float[0], new float[0], new float[0], null, problem);
     }
 
-    /** 25 ms Hann windows, hop chosen to give at most {@link #COLUMNS} frames; dB from -90 to the clip's peak. */
+    /**
+     * 25 ms Hann windows (at most 512 samples, so a 48 kHz clip draws as fast as a telephone one), hop chosen to give
+     * at most {@link #COLUMNS} frames; dB from -90 to the clip's peak.
+     */
     private static WritableImage spectrogram(float[] mono, int rate) {
-        int window = Math.max(16, rate / 40);
+        int window = Math.max(16, Math.min(512, rate / 40));
         int hop = Math.max(1, Math.max(window / 4, (mono.length - window) / COLUMNS + 1));
         float[][] power = Spectra.power(mono, window, hop);
         int frames = power.length;

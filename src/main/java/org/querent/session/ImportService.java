@@ -63,6 +63,11 @@ public final class ImportService {
     }
 
     public Report run(boolean labelsFromFolders, ProgressListener progress, Cancellation cancel) {
+        return run(labelsFromFolders, ScanOptions.defaults(), progress, cancel);
+    }
+
+    /** With scan settings of the caller's, e.g. silent audio clips quarantined. */
+    public Report run(boolean labelsFromFolders, ScanOptions options, ProgressListener progress, Cancellation cancel) {
         Map<String, KnownFile> known = new HashMap<>();
         project.items().knownStamps().forEach((key, stamp) -> known.put(key, new KnownFile(stamp.size(), stamp.modifiedMillis())));
         int[] counts = new int[3]; // added, changed, unchanged
@@ -91,7 +96,7 @@ public final class ImportService {
                 }
             }
         };
-        ScanResult scan = scanner.scan(project.dataRoot(), ScanOptions.defaults(), known, sink, progress, cancel);
+        ScanResult scan = scanner.scan(project.dataRoot(), options, known, sink, progress, cancel);
         if (!known.isEmpty() && scan.removed().size() == known.size() && scan.filesRead() == 0
                 && scan.unchangedFiles() == 0 && scan.unreadableFolders().isEmpty()) {
             throw DataFolderCheck.emptyFolder(project.dataRoot(), known.size());

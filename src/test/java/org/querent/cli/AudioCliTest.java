@@ -24,11 +24,14 @@ class AudioCliTest {
         copy(Path.of("sample-projects", "speech", "data"), sample.resolve("data"));
         byte[] wav = Files.readAllBytes(sample.resolve("data/english/digits_10.wav"));
         Files.write(sample.resolve("data/english/cut-short.wav"), Arrays.copyOf(wav, wav.length - 333));
+        byte[] silence = Arrays.copyOf(wav, wav.length);
+        Arrays.fill(silence, 44, silence.length, (byte) 0);
+        Files.write(sample.resolve("data/french/silence.wav"), silence);
 
         CliRun build = CliRun.of("build-audio-model", "--audio", sample.resolve("data").toString(), "--out",
                 sample.resolve("model").toString(), "--components", "16");
         assertEquals(0, build.code(), build.toString());
-        assertTrue(build.out().contains("(8000 Hz, 40 mel bins, 25/10 ms) + PCA over 40 clips (1 skipped) -> 16 features"),
+        assertTrue(build.out().contains("(8000 Hz, 40 mel bins, 25/10 ms) + PCA over 41 clips (1 skipped) -> 16 features"),
                 build.toString());
         assertTrue(build.err().contains("cut-short.wav") && build.err().contains("truncated"), build.toString());
 
@@ -36,8 +39,9 @@ class AudioCliTest {
         CliRun init = CliRun.of("init", project, "--data", sample.resolve("data").toString(), "--model",
                 sample.resolve("model/model.json").toString(), "--labels", "english,french,italian,russian,spanish");
         assertEquals(0, init.code(), init.toString());
-        CliRun imported = CliRun.of("import", project);
-        assertTrue(imported.out().contains("1 quarantined") && imported.out().contains(
+        CliRun imported = CliRun.of("import", project, "--quarantine-silent");
+        assertTrue(imported.out().contains("quarantined french/silence.wav: clip is silent"), imported.toString());
+        assertTrue(imported.out().contains("2 quarantined") && imported.out().contains(
                 "quarantined english/cut-short.wav: WAV file is truncated: its header says 10542 bytes, the file holds 10209"),
                 imported.toString());
         CliRun status = CliRun.of("status", project);

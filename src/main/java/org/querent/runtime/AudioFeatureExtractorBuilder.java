@@ -26,7 +26,8 @@ import org.querent.runtime.ModelManifest.Shorter;
  * hand. Everything after decoding and resampling is in the one ONNX file, on the raw waveform:
  * <pre>
  * waveform [N,1,S] -> Conv (Hann-windowed DFT kernels, stride = hop) -> re, im [N,F,T] -> power -> MatMul(mel
- * filters) [N,M,T] -> Log -> per band: mean and deviation over time, deviation of the frame-to-frame deltas
+ * filters) [N,M,T] -> Log -> minus each frame's mean over bands -> per band: mean and deviation over time,
+ * deviation of the frame-to-frame deltas
  * -> Concat [N,3M] -> standardise -> MatMul(principal directions) -> embedding [N,k]
  * </pre>
  * The statistics ignore word order and the PCA is linear: this hears spectral colour (voice, channel, the
@@ -193,7 +194,12 @@ public final class AudioFeatureExtractorBuilder {
                 .node("Add", new String[] {"re2", "im2"}, new String[] {"power"})
                 .node("MatMul", new String[] {"mel", "power"}, new String[] {"mel_energy"})
                 .node("Add", new String[] {"mel_energy", "floor"}, new String[] {"mel_floored"})
-                .node("Log", new String[] {"mel_floored"}, new String[] {"log_mel"});
+                .node("Log", new String[] {"mel_floored"}, new String[] {"log_mel_raw"})
+                // Each frame's level (its mean over bands) is taken out: loudness belongs to the recording and the
+                // moment, the spectral shape to the sounds. On English against Spanish, one voice for both, this
+                // lifts the head from 0.87 to 0.97 (README, Audio).
+                .node("ReduceMean", new String[] {"log_mel_raw"}, new String[] {"frame_level"}, "axes", new long[] {1}, "keepdims", 1L)
+                .node("Sub", new String[] {"log_mel_raw", "frame_level"}, new String[] {"log_mel"});
         deviation(g, "log_mel", "band");
         g.node("Slice", new String[] {"log_mel", "one", "end", "axis2"}, new String[] {"later"})
                 .node("Slice", new String[] {"log_mel", "zero", "last", "axis2"}, new String[] {"earlier"})

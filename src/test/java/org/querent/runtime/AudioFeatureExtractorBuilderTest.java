@@ -78,6 +78,15 @@ class AudioFeatureExtractorBuilderTest {
     static float[] javaEmbedding(float[] samples, AudioFeatureExtractorBuilder.Result result) {
         float[][] logMel = Spectra.logMel(samples, 8000, 40, 200, 80);
         int m = 40;
+        for (float[] frame : logMel) { // each frame's level out
+            double level = 0;
+            for (float v : frame) {
+                level += v;
+            }
+            for (int b = 0; b < m; b++) {
+                frame[b] -= (float) (level / m);
+            }
+        }
         float[] stats = new float[3 * m];
         for (int b = 0; b < m; b++) {
             double[] x = new double[logMel.length];

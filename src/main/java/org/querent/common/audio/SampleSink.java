@@ -45,12 +45,17 @@ final class SampleSink {
     }
 
     AudioClip clip(String codec) throws AudioProblem {
-        if (frames == 0) {
+        return clip(codec, 0, frames);
+    }
+
+    /** The frames [start, start + length) only (an MP3's encoder delay and padding cut off). */
+    AudioClip clip(String codec, int start, int length) throws AudioProblem {
+        if (length <= 0) {
             throw new AudioProblem("clip has no samples (zero length)");
         }
         float[][] out = new float[channels.length][];
         for (int c = 0; c < channels.length; c++) {
-            out[c] = Arrays.copyOf(channels[c], frames);
+            out[c] = Arrays.copyOfRange(channels[c], start, start + length);
         }
         return new AudioClip(out, sampleRate, codec);
     }

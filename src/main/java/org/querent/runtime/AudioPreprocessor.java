@@ -67,6 +67,7 @@ final class AudioPreprocessor {
     }
 
     List<Window> windows(AudioClip clip) {
+        clip = centreOfLongClip(clip);
         float[][] channels = channels(clip);
         for (int c = 0; c < channels.length; c++) {
             channels[c] = Resampler.resample(channels[c], clip.sampleRate(), spec.sampleRate());
@@ -101,6 +102,24 @@ final class AudioPreprocessor {
             out.add(spec.form() == AudioForm.WAVEFORM ? waveform(window) : logMel(window));
         }
         return out;
+    }
+
+    /**
+     * For centre-crop, only the middle of a long clip (with 0.1 s each side, far wider than the resampling filter)
+     * is resampled: a 10-minute recording costs what a 10-second one does.
+     */
+    private AudioClip centreOfLongClip(AudioClip clip) {
+        double keepSeconds = spec.clipSeconds() + 0.2;
+        if (spec.longer() != Longer.CENTRE_CROP || clip.seconds() <= keepSeconds + 1) {
+            return clip;
+        }
+        int keep = (int) Math.ceil(keepSeconds * clip.sampleRate());
+        int start = (clip.frames() - keep) / 2;
+        float[][] middle = new float[clip.channelCount()][];
+        for (int c = 0; c < middle.length; c++) {
+            middle[c] = Arrays.copyOfRange(clip.channels()[c], start, start + keep);
+        }
+        return new AudioClip(middle, clip.sampleRate(), clip.codec());
     }
 
     private float[][] channels(AudioClip clip) {

@@ -31,6 +31,13 @@ public final class QuerentApplication extends Application {
                 ErrorDialogs.show(stage, "Unexpected error", error));
         window = new MainWindow(stage, tasks, UserSettings.loadDefault(),
                 new ProjectOpener(new ProjectService(Clock.systemUTC())));
+        java.util.concurrent.atomic.AtomicBoolean labelling = new java.util.concurrent.atomic.AtomicBoolean();
+        window.setOnReady(() -> {
+            // A second ready line, once: the first item to label is on screen (the start-up figure in the README).
+            if (window.workbench() != null && labelling.compareAndSet(false, true)) {
+                System.err.printf("querent: first item ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            }
+        });
         stage.show();
         // A ready line for scripts and the installer check: the main window is up and takes input.
         System.err.printf("querent: window ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);

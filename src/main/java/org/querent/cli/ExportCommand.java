@@ -19,8 +19,9 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ProjectOptions project;
-    @Option(names = "--format", required = true, paramLabel = "csv|jsonl|audit",
-            description = "csv or jsonl (one row per labelled item), or audit (CSV, one row per decision event and taxonomy version).")
+    @Option(names = "--format", required = true, paramLabel = "csv|jsonl|audit|events",
+            description = "csv or jsonl (one row per labelled item), audit (CSV, one row per decision event and taxonomy "
+                    + "version), or events (the file's content in a canonical order, to compare copies).")
     ExportService.Format format;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
     Path out;
@@ -29,9 +30,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         try (Project p = project.openReader()) {
             int rows = new ExportService(p).export(format, out);
-            spec.commandLine().getOut().printf(format == ExportService.Format.AUDIT ? "wrote %d events to %s%n"
+            spec.commandLine().getOut().printf(format == ExportService.Format.AUDIT || format == ExportService.Format.EVENTS
+                    ? "wrote %d events to %s%n"
                     : "wrote %d labelled items to %s%n", rows, out);
-            if (rows == 0 && format != ExportService.Format.AUDIT) {
+            if (rows == 0 && format != ExportService.Format.AUDIT && format != ExportService.Format.EVENTS) {
                 spec.commandLine().getErr().println("note: nothing is labelled yet, so the file holds no rows: label"
                         + " items with 'querent label' (or the workstation) first");
             }

@@ -33,8 +33,10 @@ final class MergeCommand implements Callable<Integer> {
             MergeService merge = new MergeService(p);
             for (Path copy : copies) {
                 Added added = merge.merge(copy, Annotators.resolve(annotator));
-                spec.commandLine().getOut().printf("%s: %d new decision(s), %d role change(s)%n", copy.getFileName(),
-                        added.decisions(), added.roles());
+                spec.commandLine().getOut().printf("%s: %d new decision(s), %d role change(s)%s%n", copy.getFileName(),
+                        added.decisions(), added.roles(), added.rounds() + added.heads() == 0 ? ""
+                                : String.format(", %d round(s) and %d model version(s) they point at", added.rounds(),
+                                added.heads()));
             }
         }
         return 0;

@@ -11,6 +11,9 @@ import org.querent.session.AuditEstimateService.AuditEstimate;
 import org.querent.session.AuditEstimateService.VersionAccuracy;
 import org.querent.session.ModelSession;
 import org.querent.session.Pool;
+import org.querent.session.SourceMonitorService;
+import org.querent.session.SourceMonitorService.SourceFigures;
+import org.querent.session.SourceMonitorService.SourceReport;
 import org.querent.session.StoppingSignalService;
 import org.querent.session.StoppingSignalService.StoppingSignal;
 import org.querent.session.StoppingSignalService.VersionPair;
@@ -23,6 +26,7 @@ import org.querent.team.ReviewService;
 import org.querent.team.TaxonomyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,6 +37,9 @@ final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ProjectOptions project;
+    @Option(names = "--segment", paramLabel = "COLUMN",
+            description = "Also monitor by this column of CSV rows (or field of JSONL rows), e.g. region.")
+    String segment;
 
     @Override
     public Integer call() {
@@ -75,6 +82,10 @@ final class StatusCommand implements Callable<Integer> {
                         v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()));
             }
             printAudit(out, new AuditEstimateService(p).estimate());
+            printSources(out, new SourceMonitorService(p).bySource());
+            if (segment != null) {
+                printSources(out, new SourceMonitorService(p).bySegment(segment));
+            }
             if (hash != null && !s.versions().isEmpty()) {
                 printStopping(out, new StoppingSignalService(p).signal(Pool.load(p, hash)));
             }
@@ -95,6 +106,33 @@ final class StatusCommand implements Callable<Integer> {
                 taxonomyVersion, escalations);
         out.printf("review    %d label(s) wait for review; train on %s%n", review.waitingForReview(),
                 review.trainOnlyApproved() ? "approved labels only" : "all labels");
+        p.meta().get(org.querent.store.WorkPackageRepository.PACKAGE_FOR).ifPresent(person -> out.printf(
+                "package   a work package for %s from %s: label it, then give it back for 'querent merge'%n", person,
+                p.meta().get(org.querent.store.WorkPackageRepository.PACKAGE_SOURCE).orElse("the lead's project")));
+        for (var pkg : new org.querent.team.PackService(p).progress()) {
+            out.printf("package   %s for %s: %d item(s), %d shared, %d labelled or escalated by %s here%n", pkg.file(),
+                    pkg.person(), pkg.items(), pkg.shared(), pkg.done(), pkg.person());
+        }
+    }
+
+    /** Per source (or segment), once there are two or more; then what stands out. */
+    private static void printSources(PrintWriter out, SourceReport report) {
+        if (report.sources().size() < 2) {
+            return;
+        }
+        out.printf("sources   by %s: items, labels per class, audit accuracy (Wilson 95%%), pre-labels accepted%n",
+                report.groupedBy());
+        for (SourceFigures f : report.sources()) {
+            StringBuilder classes = new StringBuilder();
+            f.labelsPerClass().forEach((label, n) -> classes.append(classes.length() == 0 ? "" : " ").append(label)
+                    .append('=').append(n));
+            out.printf("  %-22s items %d, labelled %d (%s), audit %s, accepted %s%n", f.source(), f.items(), f.labelled(),
+                    classes, f.audit().format(), f.acceptance().trials() == 0 ? "n=0"
+                            : f.acceptance().successes() + "/" + f.acceptance().trials());
+        }
+        for (String callout : report.callouts()) {
+            out.printf("attention %s%n", callout);
+        }
     }
 
     private static void printAudit(PrintWriter out, AuditEstimate audit) {

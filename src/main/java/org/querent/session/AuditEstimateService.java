@@ -41,18 +41,26 @@ public final class AuditEstimateService {
         }
     }
 
-    public AuditEstimate estimate() {
+    /** The current labels of audit picks (their pre-label was shown and judged), by item id. */
+    public Map<Long, Decision> auditLabels() {
         Map<Long, Set<Long>> auditByRound = AuditPicks.read(project.meta());
-        // key -1 stands for "no head"; TreeMap keeps versions in order
-        TreeMap<Integer, int[]> counts = new TreeMap<>();
+        Map<Long, Decision> out = new java.util.LinkedHashMap<>();
         for (Decision d : project.decisions().currentLabels().values()) {
             if (d.roundId() == null || d.preLabel() == null || d.accepted() == null) {
                 continue;
             }
             Set<Long> audit = auditByRound.get(d.roundId());
-            if (audit == null || !audit.contains(d.itemId())) {
-                continue;
+            if (audit != null && audit.contains(d.itemId())) {
+                out.put(d.itemId(), d);
             }
+        }
+        return out;
+    }
+
+    public AuditEstimate estimate() {
+        // key -1 stands for "no head"; TreeMap keeps versions in order
+        TreeMap<Integer, int[]> counts = new TreeMap<>();
+        for (Decision d : auditLabels().values()) {
             int[] c = counts.computeIfAbsent(d.modelVersion() == null ? -1 : d.modelVersion(), k -> new int[2]);
             c[0] += d.accepted() ? 1 : 0;
             c[1]++;

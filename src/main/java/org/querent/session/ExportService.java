@@ -21,7 +21,7 @@ import org.querent.store.DecisionRepository.LabelledRow;
 /** Writes the current labels, one row per labelled item, with who decided and what selected the item. */
 public final class ExportService {
     /** Export formats: labelled items (csv, jsonl), or every decision event (audit, CSV). */
-    public enum Format { CSV, JSONL, AUDIT }
+    public enum Format { CSV, JSONL, AUDIT, EVENTS }
 
     static final List<String> COLUMNS = List.of("item_id", "path", "labels", "annotator", "decided_at", "decision",
             "pre_label", "model_version", "strategy", "round", "guideline_version", "origin");
@@ -33,10 +33,29 @@ public final class ExportService {
         this.project = project;
     }
 
+    /** The canonical event dump (ADR 13): two files that merged the same copies in any order write the same bytes. */
+    private int writeEvents(Path out) {
+        List<String> lines = org.querent.store.EventDump.lines(project.database());
+        Path target = out.toAbsolutePath();
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(temp, lines, StandardCharsets.UTF_8);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new org.querent.common.QuerentException(org.querent.common.ErrorKind.STORAGE, "cannot write " + target + ": "
+                    + e.getMessage() + " (check the folder is writable and has space)", e);
+        }
+        return lines.size();
+    }
+
     /** Writes the export to a temporary file beside {@code out}, then moves it in place; returns the row count. */
     public int export(Format format, Path out) {
         if (format == Format.AUDIT) {
             return new org.querent.team.AuditTrail(project).write(out);
+        }
+        if (format == Format.EVENTS) {
+            return writeEvents(out);
         }
         List<LabelledRow> rows = project.decisions().labelledRows();
         Path target = out.toAbsolutePath();

@@ -68,6 +68,11 @@ public final class ImportService {
 
     /** With scan settings of the caller's, e.g. silent audio clips quarantined. */
     public Report run(boolean labelsFromFolders, ScanOptions options, ProgressListener progress, Cancellation cancel) {
+        if (org.querent.team.PackService.isPackage(project)) {
+            // A scan would pull the whole shared folder into a small package.
+            throw org.querent.common.QuerentException.usage(project.file().getFileName() + " is a work package: its items "
+                    + "come from the lead's project, so it is not imported; label it and give it back for 'querent merge'");
+        }
         Map<String, KnownFile> known = new HashMap<>();
         project.items().knownStamps().forEach((key, stamp) -> known.put(key, new KnownFile(stamp.size(), stamp.modifiedMillis())));
         int[] counts = new int[3]; // added, changed, unchanged

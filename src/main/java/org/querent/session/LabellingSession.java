@@ -151,6 +151,29 @@ public final class LabellingSession {
             publish();
         }
         fireQueueChanged();
+        // Labels from class folders (or from the command line) but no head yet: learn from them at once, so the
+        // pre-labels and the status are the model's, not the zero-shot guess's, without waiting for R.
+        if (ranked.predictions().modelVersion() == null && training.canTrain(ranked.pool())) {
+            retrainInBackground();
+        }
+    }
+
+    /**
+     * Reloads the pool after more items were scored (behind the labelling) and re-ranks, keeping the item in
+     * front. Slow: call off the UI thread.
+     */
+    public void refreshPool() {
+        Ranker.Ranked ranked = ranker.predictPool();
+        synchronized (this) {
+            pool = ranked.pool();
+            predictions = ranked.predictions();
+            reRankKeepingCurrent();
+            if (current == null) {
+                advance();
+            }
+            publish();
+        }
+        fireQueueChanged();
     }
 
     /** The item in front of the person, if any is left. */
@@ -356,6 +379,51 @@ public final class LabellingSession {
                 pre == null ? Double.NaN : pre.confidence(), p, predictions.modelVersion());
     }
 
+    /**
+     * Predicts {@code ranked} with the newest head and ranks it outside the monitor (database reads, strategy and
+     * committee work: decisions go on meanwhile, and what they decided is filtered out), then swaps the queue in.
+     * False, with nothing changed, when the pool was replaced in the meantime.
+     */
+    private boolean swapIn(Pool ranked) {
+        Predictions fresh = ranker.predict(ranked);
+        Set<Long> exclude = new HashSet<>();
+        Settings rankWith;
+        synchronized (this) {
+            decidedSinceRerank.clear();
+            if (current != null) {
+                exclude.add(current.item().id());
+            }
+            rankWith = settings;
+        }
+        QueueService.Queue queue = queues.next(ranked, fresh, rankWith.strategy(), rankWith.batchSize(),
+                project.rounds().count() + 1L, exclude,
+                rankWith.rules() == null ? BatchRules.none() : rankWith.rules());
+        synchronized (this) {
+            if (pool != ranked) {
+                return false;
+            }
+            predictions = fresh;
+            if (current != null) {
+                int row = pool.indexOf(current.item().id());
+                if (row >= 0) {
+                    current = entryFor(row, current.rank(), current.score()); // fresh pre-label
+                }
+            }
+            long currentId = current == null ? -1 : current.item().id();
+            upcoming.clear();
+            for (QueueEntry e : queue.entries()) {
+                if (e.item().id() != currentId && !decidedSinceRerank.contains(e.item().id())) {
+                    upcoming.add(e);
+                }
+            }
+            if (current == null) {
+                advance();
+            }
+            publish();
+            return true;
+        }
+    }
+
     private void retrainInBackground() {
         if (!trainingRunning.compareAndSet(false, true)) {
             return;
@@ -373,40 +441,16 @@ public final class LabellingSession {
                     snapshot = pool;
                 }
                 TrainingService.Trained trained = training.train(snapshot, TrainSettings.defaults(), cancel);
-                Predictions fresh = ranker.predict(snapshot);
-                // Rank outside the monitor (database reads, strategy and committee work): decisions go on
-                // meanwhile; whatever they decided is filtered out when the new queue is swapped in.
-                Set<Long> exclude = new HashSet<>();
-                Settings rankWith;
-                synchronized (this) {
-                    decidedSinceRerank.clear();
-                    if (current != null) {
-                        exclude.add(current.item().id());
+                // The pool may grow meanwhile (scoring behind the labelling): predict over the pool in force at
+                // the swap, retrying when it changed under the ranking.
+                Pool ranked = snapshot;
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    if (swapIn(ranked)) {
+                        break;
                     }
-                    rankWith = settings;
-                }
-                QueueService.Queue queue = queues.next(snapshot, fresh, rankWith.strategy(), rankWith.batchSize(),
-                        project.rounds().count() + 1L, exclude,
-                        rankWith.rules() == null ? BatchRules.none() : rankWith.rules());
-                synchronized (this) {
-                    predictions = fresh;
-                    if (current != null) {
-                        int row = pool.indexOf(current.item().id());
-                        if (row >= 0) {
-                            current = entryFor(row, current.rank(), current.score()); // fresh pre-label
-                        }
+                    synchronized (this) {
+                        ranked = pool;
                     }
-                    long currentId = current == null ? -1 : current.item().id();
-                    upcoming.clear();
-                    for (QueueEntry e : queue.entries()) {
-                        if (e.item().id() != currentId && !decidedSinceRerank.contains(e.item().id())) {
-                            upcoming.add(e);
-                        }
-                    }
-                    if (current == null) {
-                        advance();
-                    }
-                    publish();
                 }
                 listeners.forEach(l -> l.modelTrained(trained));
                 fireQueueChanged();

@@ -1,5 +1,7 @@
 package org.querent.session;
 
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
 import org.querent.project.Project;
 
 /**
@@ -10,6 +12,8 @@ public final class OpenProject implements AutoCloseable {
     private final Project project;
     private final ModelSession models;
     private volatile LabellingSession session;
+    private final Cancellation closing = new Cancellation();
+    private final java.util.concurrent.locks.ReentrantLock background = new java.util.concurrent.locks.ReentrantLock();
 
     public OpenProject(Project project, ModelSession models) {
         this.project = project;
@@ -22,6 +26,55 @@ public final class OpenProject implements AutoCloseable {
 
     public ModelSession models() {
         return models;
+    }
+
+    // The services a screen needs, made here so the UI never handles the project's lower layers (ADR 0009).
+
+    /** A labelling loop over this project (not started: {@link LabellingSession#start} is slow). */
+    public LabellingSession newSession(String annotator, LabellingSession.Settings settings,
+                                       java.util.concurrent.Executor training) {
+        return new LabellingSession(project, models, annotator, settings, training);
+    }
+
+    /** The person's recent decisions and the newest model, for the label view's side panel. */
+    public WorkHistory history() {
+        return new WorkHistory(project);
+    }
+
+    /** Paged, filtered reads for the browse view. */
+    public BrowseQueries browseQueries() {
+        return new BrowseQueries(project);
+    }
+
+    /** The figures the progress view shows. */
+    public ProgressFigures progressFigures() {
+        return new ProgressFigures(project);
+    }
+
+    /** Scoring what the model has not read yet. */
+    public ScoringService scoring() {
+        return new ScoringService(project, models);
+    }
+
+    /**
+     * Scores what is left after a first part, behind the labelling, then refreshes the session's pool so the
+     * queue ranks everything. Closing the project stops it after the batch in flight and waits for it.
+     */
+    public ScoringService.Report scoreRest(int batchSize, ProgressListener progress) {
+        background.lock();
+        try {
+            if (closing.isCancelled()) {
+                return new ScoringService.Report(0, 0, 0, 0, true);
+            }
+            ScoringService.Report report = scoring().score(batchSize, progress, closing);
+            LabellingSession s = session;
+            if (s != null && report.scored() > 0 && !closing.isCancelled()) {
+                s.refreshPool();
+            }
+            return report;
+        } finally {
+            background.unlock();
+        }
     }
 
     /** The labelling loop, once the pool is scored and ranked; null before. */
@@ -44,6 +97,11 @@ public final class OpenProject implements AutoCloseable {
         return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
     }
 
+    /** The project file, as it was opened. */
+    public java.nio.file.Path file() {
+        return project.file();
+    }
+
     public String name() {
         String file = project.file().getFileName().toString();
         return file.endsWith(".querent") ? file.substring(0, file.length() - ".querent".length()) : file;
@@ -55,6 +113,9 @@ public final class OpenProject implements AutoCloseable {
         if (s != null) {
             s.cancelTraining();
         }
+        closing.cancel();
+        background.lock(); // background scoring stops after its batch; the model must outlive it
+        background.unlock();
         models.close();
         project.close();
     }

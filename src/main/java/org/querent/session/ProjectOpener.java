@@ -51,6 +51,12 @@ public final class ProjectOpener {
         }
     }
 
+    /** A work package of texts carries them: the lead's dataset folder is not needed to label it. */
+    private static boolean textOnlyPackage(Project project) {
+        return org.querent.team.PackService.isPackage(project) && project.items().inState("active").stream()
+                .noneMatch(i -> i.kind() == org.querent.common.ItemKind.IMAGE);
+    }
+
     /** Re-checks an open project (after the dataset folder was re-pointed, say). */
     public Opened inspect(OpenProject open) {
         Project project = open.project();
@@ -62,7 +68,7 @@ public final class ProjectOpener {
                 new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
             }
         } catch (QuerentException e) {
-            dataProblem = e.getMessage();
+            dataProblem = textOnlyPackage(project) ? null : e.getMessage();
         }
         String modelProblem = null;
         int unscored = 0;

@@ -90,6 +90,7 @@ public final class QueueService {
         }
         Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
         excluded.addAll(project.decisions().setAside());
+        excluded.addAll(new org.querent.team.PackService(project).outInPackages()); // someone else has them
         excluded.addAll(alsoExclude);
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {

@@ -62,9 +62,17 @@ public final class ScoringService {
     private static final Job END = new Job(List.of(), null);
 
     public Report score(int batchSize, ProgressListener progress, Cancellation cancel) {
+        return score(batchSize, Integer.MAX_VALUE, progress, cancel);
+    }
+
+    /**
+     * Scores at most {@code limit} of the pending items, spread evenly over them (every folder, not the first
+     * one), so a first ranking can start before the rest is read; the next call scores what is left.
+     */
+    public Report score(int batchSize, int limit, ProgressListener progress, Cancellation cancel) {
         EmbeddingModel model = models.model();
         String modelHash = models.hash();
-        List<ItemRecord> todo = pending(modelHash);
+        List<ItemRecord> todo = spread(pending(modelHash), limit);
         int already = project.embeddings().count(modelHash);
         long start = System.nanoTime();
         progress.progress(0, todo.size(), "");
@@ -152,6 +160,19 @@ public final class ScoringService {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Report(scored, quarantined[0], already, millis, cancelled);
+    }
+
+    /** {@code limit} items taken at even steps over {@code items} (all of them when they are fewer). */
+    static List<ItemRecord> spread(List<ItemRecord> items, int limit) {
+        if (items.size() <= limit) {
+            return items;
+        }
+        List<ItemRecord> picked = new ArrayList<>(limit);
+        double step = items.size() / (double) limit;
+        for (int i = 0; i < limit; i++) {
+            picked.add(items.get((int) (i * step)));
+        }
+        return picked;
     }
 
     /** Active, non-duplicate items whose content has no embedding for the model, in item order. */

@@ -130,6 +130,19 @@ public final class TrainingService {
         return new LabelledSet(data, lastDecision, skipped, rows.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Whether the labels are enough for {@link #train} (two items, two classes unless multi-label). */
+    public boolean canTrain(Pool pool) {
+        return enoughToLearnFrom(labelledSet(pool).data());
+    }
+
+    private static boolean enoughToLearnFrom(TrainingData data) {
+        return data.size() >= 2 && (data.multiLabel() || classesSeen(data) >= 2);
+    }
+
+    private static long classesSeen(TrainingData data) {
+        return java.util.Arrays.stream(data.countsPerClass()).filter(c -> c > 0).count();
+    }
+
     /** Trains the project's head ({@link #headOf}) and stores it as a new version. */
     public Trained train(Pool pool, TrainSettings base, Cancellation cancel) {
         return train(pool, base, headOf(project), cancel);
@@ -143,8 +156,8 @@ public final class TrainingService {
     public Trained train(Pool pool, TrainSettings base, HeadKind requested, Cancellation cancel) {
         LabelledSet set = labelledSet(pool);
         TrainingData data = set.data();
-        long classesSeen = java.util.Arrays.stream(data.countsPerClass()).filter(c -> c > 0).count();
-        if (data.size() < 2 || (!data.multiLabel() && classesSeen < 2)) {
+        long classesSeen = classesSeen(data);
+        if (!enoughToLearnFrom(data)) {
             throw QuerentException.usage("too few labels to train: " + data.size() + " labelled and scored items in "
                     + classesSeen + " classes; label items of at least two classes first");
         }

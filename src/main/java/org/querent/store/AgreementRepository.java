@@ -30,9 +30,9 @@ public final class AgreementRepository {
                     + "  SELECT CASE WHEN n.name IS NULL THEN j.value ELSE n.now_name END AS label_read, min(j.key) AS position "
                     + "  FROM json_each(d.labels) j LEFT JOIN label_now n ON n.version = d.taxonomy_version AND n.name = j.value "
                     + "  GROUP BY 1 HAVING label_read IS NOT NULL ORDER BY position)) "
-                    + "FROM live_decision d WHERE d.kind = 'label' AND d.origin = 'annotator' AND d.id = (SELECT max(x.id) "
-                    + "FROM live_decision x WHERE x.item_id = d.item_id AND x.annotator = d.annotator AND x.kind = 'label' "
-                    + "AND x.origin = 'annotator') "
+                    + "FROM live_decision d WHERE d.kind = 'label' AND d.origin = 'annotator' AND d.id = "
+                    + DecisionOrder.newestId("d", "x.annotator = d.annotator AND x.kind = 'label' AND x.origin = 'annotator'")
+                    + " "
                     + "AND NOT EXISTS (SELECT 1 FROM live_decision r WHERE r.kind = 'review' AND r.verdict = 'reject' "
                     + "AND r.refers_to = d.uid) ORDER BY d.item_id, d.annotator")) {
                 while (rs.next()) {

@@ -120,7 +120,7 @@ public final class DecisionRepository {
             List<Long> out = new ArrayList<>();
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT l.item_id FROM live_decision l WHERE l.kind IN ('skip','flag','escalate') "
-                         + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note')")) {
+                         + "AND l.id = " + DecisionOrder.newestId("l", "x.kind <> 'note'"))) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
                 }
@@ -245,7 +245,7 @@ public final class DecisionRepository {
             Map<String, Integer> out = new LinkedHashMap<>();
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT l.kind, count(*) FROM live_decision l WHERE l.kind IN ('skip','flag','escalate') "
-                         + "AND l.id = (SELECT max(id) FROM live_decision x WHERE x.item_id = l.item_id AND x.kind <> 'note') "
+                         + "AND l.id = " + DecisionOrder.newestId("l", "x.kind <> 'note'") + " "
                          + "GROUP BY l.kind ORDER BY l.kind")) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2));

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Model versions: every trained head with its provenance. Heads are never overwritten. */
+/**
+ * Model versions: every trained head with its provenance. Heads are never overwritten. Heads merged from a
+ * colleague's copy are kept for provenance only and are invisible here.
+ */
 public final class HeadRepository {
     private static final String COLUMNS = "version, parent_version, model_hash, created_at, class_names, weights, "
             + "label_count, last_event_id, provenance";
+    /** Heads trained in this file; a merged head only explains the decisions that point at it (ADR 13). */
+    private static final String OWN = "merged_from IS NULL";
     private final Database db;
     private final Clock clock;
 
@@ -51,7 +56,7 @@ public final class HeadRepository {
     public Optional<HeadRecord> latest(String modelHash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM head WHERE model_hash = ? ORDER BY version DESC LIMIT 1")) {
+                    + " FROM head WHERE model_hash = ? AND " + OWN + " ORDER BY version DESC LIMIT 1")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -63,7 +68,7 @@ public final class HeadRepository {
     /** The newest head of any model, for the status line. */
     public Optional<HeadRecord> newest() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head ORDER BY version DESC LIMIT 1");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head WHERE " + OWN + " ORDER BY version DESC LIMIT 1");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -73,7 +78,7 @@ public final class HeadRepository {
     /** How many heads were trained, without reading their weights. */
     public int count() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM head"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM head WHERE " + OWN); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
@@ -83,7 +88,7 @@ public final class HeadRepository {
     public List<HeadRecord> all() {
         return db.read(c -> {
             List<HeadRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head ORDER BY version");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head WHERE " + OWN + " ORDER BY version");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(rs));

@@ -309,10 +309,14 @@ public final class ItemRepository {
     }
 
     // Undone decisions and undo events never count; notes are history, not decisions about the label.
-    private static final String BROWSE_SQL = "WITH live AS (SELECT d.id, d.item_id, d.kind FROM decision d "
-            + "WHERE d.kind IN ('label', 'skip', 'flag') AND NOT EXISTS (SELECT 1 FROM decision u WHERE u.undoes = d.id)), "
-            + "newest AS (SELECT item_id, max(id) AS id FROM live GROUP BY item_id), "
-            + "newest_label AS (SELECT item_id, max(id) AS id FROM live WHERE kind = 'label' GROUP BY item_id) "
+    // Newest in the order of DecisionOrder, so every merged copy shows the same.
+    private static final String BROWSE_SQL = "WITH live AS (SELECT d.id, d.item_id, d.kind, d.decided_at, d.annotator "
+            + "FROM decision d WHERE d.kind IN ('label', 'skip', 'flag') "
+            + "AND NOT EXISTS (SELECT 1 FROM decision u WHERE u.undoes = d.id)), "
+            + "newest AS (SELECT item_id, id FROM (SELECT item_id, id, row_number() OVER (PARTITION BY item_id ORDER BY "
+            + DecisionOrder.NEWEST_FIRST + ") AS r FROM live) WHERE r = 1), "
+            + "newest_label AS (SELECT item_id, id FROM (SELECT item_id, id, row_number() OVER (PARTITION BY item_id "
+            + "ORDER BY " + DecisionOrder.NEWEST_FIRST + ") AS r FROM live WHERE kind = 'label') WHERE r = 1) "
             + "SELECT i.id, i.path, i.row_index, i.kind, i.state, i.quarantine_reason, l.labels, n.kind, n.annotator, "
             + "n.decided_at, n.note FROM item i "
             + "LEFT JOIN newest ON newest.item_id = i.id LEFT JOIN decision n ON n.id = newest.id "

@@ -20,7 +20,8 @@ import org.querent.common.QuerentException;
 public final class Migrations {
 
     /** Scripts in order; script i brings the schema to version i + 1. */
-    private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql", "V5__audio.sql");
+    private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql", "V3__work_packages.sql",
+            "V5__audio.sql");
 
     /** The schema version this build writes. */
     public static final int CURRENT_VERSION = SCRIPTS.size();

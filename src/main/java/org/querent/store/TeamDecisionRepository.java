@@ -123,7 +123,7 @@ public final class TeamDecisionRepository {
 
     private static final String OPEN_ESCALATIONS = "SELECT e.item_id, i.item_key, e.uid, e.annotator, e.note, e.decided_at "
             + "FROM live_decision e JOIN item i ON i.id = e.item_id WHERE e.kind = 'escalate' AND e.id = "
-            + "(SELECT max(x.id) FROM live_decision x WHERE x.item_id = e.item_id AND x.kind NOT IN ('note', 'review'))";
+            + DecisionOrder.newestId("e", "x.kind NOT IN ('note', 'review')");
 
     private static Escalation escalation(ResultSet rs) throws SQLException {
         return new Escalation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

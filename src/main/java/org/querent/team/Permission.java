@@ -10,7 +10,8 @@ public enum Permission {
     CHANGE_TAXONOMY("change the taxonomy", Role.LEAD),
     MANAGE_PEOPLE("add people or change their roles", Role.LEAD),
     CHANGE_SETTINGS("change the team's settings", Role.LEAD),
-    MERGE("merge colleagues' project files", Role.LEAD);
+    MERGE("merge colleagues' project files", Role.LEAD),
+    PACK("write work packages for colleagues", Role.LEAD);
 
     private final String description;
     private final Role minimum;

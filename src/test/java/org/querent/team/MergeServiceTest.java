@@ -100,6 +100,30 @@ class MergeServiceTest {
         }
     }
 
+    /** A role changed in two copies: the newer change is in force after merging in either order. */
+    @Test
+    void roleChangesMergeToTheSameRolesInEitherOrder() throws Exception {
+        try (Project p = open(anas)) {
+            new PeopleService(p).assign("bob", Role.REVIEWER, "lena", "reviews on ana's laptop");
+        }
+        Thread.sleep(5);
+        try (Project p = open(bobs)) {
+            new PeopleService(p).assign("bob", Role.LEAD, "lena", "leads from Monday");
+        }
+        Path second = dir.resolve("lead2.querent");
+        Files.copy(lead, second);
+        try (Project p = open(lead)) {
+            new MergeService(p).merge(anas, "lena");
+            new MergeService(p).merge(bobs, "lena");
+            assertEquals(Role.LEAD, new PeopleService(p).roleOf("bob").orElseThrow());
+        }
+        try (Project p = open(second)) {
+            new MergeService(p).merge(bobs, "lena");
+            new MergeService(p).merge(anas, "lena");
+            assertEquals(Role.LEAD, new PeopleService(p).roleOf("bob").orElseThrow(), "the newer change, merged first");
+        }
+    }
+
     @Test
     void aCopyOfAnotherProjectIsRefusedAndNothingIsMerged() {
         Path otherDir = dir.resolve("other");
@@ -129,6 +153,22 @@ class MergeServiceTest {
     }
 
     @Test
+    void aCopyWithDamagedPagesIsRefusedAndNothingIsMerged() throws Exception {
+        Path damaged = dir.resolve("garbled.querent");
+        byte[] bytes = Files.readAllBytes(anas);
+        for (int i = 4096; i < bytes.length; i += 4096) { // every page after the first: header intact, pages garbled
+            java.util.Arrays.fill(bytes, i + 8, Math.min(bytes.length, i + 200), (byte) 0x5a);
+        }
+        Files.write(damaged, bytes);
+        try (Project p = open(lead)) {
+            List<Object> before = uids(p);
+            QuerentException e = assertThrows(QuerentException.class, () -> new MergeService(p).merge(damaged, "lena"));
+            assertTrue(e.getMessage().contains("garbled.querent cannot be merged, it is damaged"), e.getMessage());
+            assertEquals(before, uids(p), "nothing merged");
+        }
+    }
+
+    @Test
     void aTruncatedCopyIsRefusedWithAMessageAndOnlyALeadMerges() throws Exception {
         Path truncated = dir.resolve("cut.querent");
         byte[] bytes = Files.readAllBytes(anas);
@@ -136,7 +176,8 @@ class MergeServiceTest {
         try (Project p = open(lead)) {
             MergeService merge = new MergeService(p);
             QuerentException cut = assertThrows(QuerentException.class, () -> merge.merge(truncated, "lena"));
-            assertTrue(cut.getMessage() != null && !cut.getMessage().isBlank());
+            assertTrue(cut.getMessage().contains("cut.querent cannot be merged, it is damaged")
+                    && cut.getMessage().contains("ask for a fresh copy"), cut.getMessage());
             QuerentException notLead = assertThrows(QuerentException.class, () -> merge.merge(anas, "ana"));
             assertTrue(notLead.getMessage().contains("only a lead may merge"), notLead.getMessage());
             assertThrows(QuerentException.class, () -> merge.merge(p.file(), "lena"));

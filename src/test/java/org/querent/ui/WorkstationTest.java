@@ -244,6 +244,35 @@ class WorkstationTest {
         assertEquals("[\"spamassassin\"]", query("SELECT labels FROM decision WHERE item_id = " + inFront).get(0));
     }
 
+    /** At 150 % text the batch size reads whole and every action button stays inside the window (issue 8, item 17). */
+    @Test
+    @Order(20)
+    void atOneHundredFiftyPercentTheToolbarAndTheActionsFit() throws Exception {
+        FxToolkit.setupStage(s -> window.openProject(projectFile()));
+        waitUntil(60, () -> window.workbench() != null && model().currentProperty().get() != null);
+        FxToolkit.setupFixture(() -> window.setFontScale(150));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            javafx.scene.control.Spinner<?> batch = robot.lookup("#batch-size").query();
+            javafx.scene.control.TextField editor = batch.getEditor();
+            javafx.scene.text.Text shown = new javafx.scene.text.Text("500"); // the largest batch
+            shown.setFont(editor.getFont());
+            double needed = shown.getLayoutBounds().getWidth() + editor.getInsets().getLeft() + editor.getInsets().getRight();
+            assertTrue(editor.getWidth() >= needed, "the batch field is " + editor.getWidth() + " px for " + needed
+                    + " px of text and padding");
+            double sceneWidth = stage.getScene().getWidth();
+            double sceneHeight = stage.getScene().getHeight();
+            for (String id : List.of("#accept", "#skip", "#flag", "#note", "#undo")) {
+                javafx.scene.Node button = robot.lookup(id).query();
+                javafx.geometry.Bounds b = button.localToScene(button.getBoundsInLocal());
+                assertTrue(button.isVisible() && b.getMaxY() <= sceneHeight && b.getMaxX() <= sceneWidth,
+                        id + " at " + b + " is outside the " + sceneWidth + "x" + sceneHeight + " window");
+            }
+        } finally {
+            FxToolkit.setupFixture(() -> window.setFontScale(100));
+        }
+    }
+
     static javafx.scene.input.KeyEvent key(javafx.event.EventType<javafx.scene.input.KeyEvent> type, KeyCode code) {
         return new javafx.scene.input.KeyEvent(type, "", "", code, false, false, false, false);
     }

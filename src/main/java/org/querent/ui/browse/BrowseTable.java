@@ -1,6 +1,7 @@
 package org.querent.ui.browse;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,18 +31,29 @@ final class BrowseTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No items match the filter and search."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(BrowseTable.<Long>column("ID", 70, BrowseItem::id, Comparator.naturalOrder()));
-        table.getColumns().add(textColumn("Path", 260, BrowseTable::pathOf));
-        table.getColumns().add(textColumn("Kind", 60, i -> i.row().kind().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(stateColumn());
-        table.getColumns().add(textColumn("Label", 110, i -> String.join(", ", i.row().labels())));
-        table.getColumns().add(textColumn("Predicted", 110, i -> i.predicted() == null ? "" : i.predicted().labels()));
-        table.getColumns().add(confidenceColumn());
-        table.getColumns().add(textColumn("Annotator", 100, i -> nonNull(i.row().annotator())));
+        TableColumn<BrowseItem, Long> id = column("ID", 70, BrowseItem::id, Comparator.naturalOrder());
+        TableColumn<BrowseItem, String> path = textColumn("Path", 260, BrowseTable::pathOf);
+        TableColumn<BrowseItem, String> kind = textColumn("Kind", 60, BrowseTable::kindOf);
+        TableColumn<BrowseItem, ItemStatus> state = stateColumn();
+        TableColumn<BrowseItem, String> label = textColumn("Label", 110, BrowseTable::labelsOf);
+        TableColumn<BrowseItem, String> predicted = textColumn("Predicted", 110, BrowseTable::predictedOf);
+        TableColumn<BrowseItem, Double> confidence = confidenceColumn();
+        TableColumn<BrowseItem, String> annotator = textColumn("Annotator", 100, i -> nonNull(i.row().annotator()));
         // ISO-like local times sort correctly as text.
-        table.getColumns().add(textColumn("Last decided", 130, i -> DisplayTimes.local(i.row().decidedAt())));
-        table.getColumns().add(textColumn("Reason", 200, BrowseTable::reasonOf));
+        TableColumn<BrowseItem, String> decided = textColumn("Last decided", 130,
+                i -> DisplayTimes.local(i.row().decidedAt()));
+        TableColumn<BrowseItem, String> reason = textColumn("Reason", 200, BrowseTable::reasonOf);
+        table.getColumns().setAll(List.of(id, path, kind, state, label, predicted, confidence, annotator, decided, reason));
+        new ColumnFit<>(table, path)
+                .measure(id, i -> String.valueOf(i.id()), 0)
+                .measure(kind, BrowseTable::kindOf, 0)
+                .measure(state, i -> ItemStatus.of(i.row()).displayName(), 1.6) // the chip's rounded padding
+                .measure(label, BrowseTable::labelsOf, 0)
+                .measure(predicted, BrowseTable::predictedOf, 0)
+                .measure(confidence, i -> formatConfidence(confidenceOf(i.predicted())), 0)
+                .measure(annotator, i -> nonNull(i.row().annotator()), 0)
+                .measure(decided, i -> DisplayTimes.local(i.row().decidedAt()), 0)
+                .measure(reason, BrowseTable::reasonOf, 0);
         table.setRowFactory(t -> {
             TableRow<BrowseItem> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -116,11 +128,27 @@ final class BrowseTable {
             @Override
             protected void updateItem(Double confidence, boolean empty) {
                 super.updateItem(confidence, empty);
-                setText(empty || confidence == null ? null : String.format(Locale.ROOT, "%.0f %%", 100 * confidence));
+                setText(empty ? null : formatConfidence(confidence));
             }
         });
         column.getStyleClass().add("numeric");
         return column;
+    }
+
+    private static String formatConfidence(Double confidence) {
+        return confidence == null ? null : String.format(Locale.ROOT, "%.0f %%", 100 * confidence);
+    }
+
+    private static String kindOf(BrowseItem item) {
+        return item.row().kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String labelsOf(BrowseItem item) {
+        return String.join(", ", item.row().labels());
+    }
+
+    private static String predictedOf(BrowseItem item) {
+        return item.predicted() == null ? "" : item.predicted().labels();
     }
 
     private static Double confidenceOf(PreLabel pre) {

@@ -167,7 +167,7 @@ final class BrowseViewModel {
     private synchronized BrowseQueries queriesFor(OpenProject open) {
         if (open != queriedProject) {
             queriedProject = open;
-            queries = new BrowseQueries(open.project());
+            queries = open.browseQueries();
         }
         return queries;
     }

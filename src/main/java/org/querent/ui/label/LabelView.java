@@ -109,7 +109,9 @@ public final class LabelView {
         Spinner<Integer> batch = new Spinner<>(1, 500, Math.max(1, model.batchSizeProperty().get()), 5);
         batch.setId("batch-size");
         batch.setEditable(true);
-        batch.setPrefWidth(80);
+        // Sized in characters, not pixels, so "200" still fits at 150 % text.
+        batch.getEditor().setPrefColumnCount(4);
+        batch.setMinWidth(Region.USE_PREF_SIZE);
         batch.setFocusTraversable(false);
         Button apply = new Button("Re-rank");
         apply.setId("apply-strategy");
@@ -237,12 +239,19 @@ public final class LabelView {
             }
         });
 
-        VBox panel = new VBox(10, preTitle, pre, choiceBox, keysHint, actions, whyCard, historyTitle, history);
+        VBox panel = new VBox(10, preTitle, pre, choiceBox, keysHint, whyCard, historyTitle, history);
         panel.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         scroll.setFocusTraversable(false);
-        return scroll;
+        // The actions stay in sight under the scrolling part: with many labels or large text they fell below the window.
+        actions.setId("label-actions");
+        actions.setPadding(new Insets(8, 10, 8, 10));
+        actions.getStyleClass().add("action-bar");
+        BorderPane side = new BorderPane(scroll);
+        side.setBottom(actions);
+        actions.prefWrapLengthProperty().bind(side.widthProperty().subtract(20));
+        return side;
     }
 
     private Button action(String text, String id, String key, Runnable command) {

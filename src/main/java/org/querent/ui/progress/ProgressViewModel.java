@@ -126,7 +126,7 @@ final class ProgressViewModel {
         LabellingSession session = open.session();
         String annotator = session != null ? session.annotator() : defaultAnnotator.get();
         loading.set(true);
-        tasks.run(Lane.READS, () -> new ProgressFigures(open.project()).load(annotator, modelHashOrNull(open)),
+        tasks.run(Lane.READS, () -> open.progressFigures().load(annotator, modelHashOrNull(open)),
                 figures -> {
                     if (asked == generation) {
                         show(figures);

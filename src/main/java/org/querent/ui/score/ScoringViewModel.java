@@ -48,8 +48,17 @@ public final class ScoringViewModel {
         return running;
     }
 
-    /** Starts scoring; {@code onFinished} gets the report (also after a cancel), {@code onFailed} the error. */
+    /** Scores everything; {@code onFinished} gets the report (also after a cancel), {@code onFailed} the error. */
     public void start(java.util.function.Consumer<ScoringService.Report> onFinished,
+                      java.util.function.Consumer<Throwable> onFailed) {
+        start(Integer.MAX_VALUE, onFinished, onFailed);
+    }
+
+    /**
+     * Scores a first part of at most {@code limit} items, spread over the folder, so labelling can start; the
+     * rest goes on with {@link #continueInBackground}.
+     */
+    public void start(int limit, java.util.function.Consumer<ScoringService.Report> onFinished,
                       java.util.function.Consumer<Throwable> onFailed) {
         running.set(true);
         startedNanos = System.nanoTime();
@@ -57,8 +66,8 @@ public final class ScoringViewModel {
             done = d;
             total = t;
         };
-        tasks.run(TaskRunner.Lane.LONG, () -> new ScoringService(project.project(), project.models())
-                        .score(32, listener, cancel),
+        tasks.run(TaskRunner.Lane.LONG, () -> project.scoring()
+                        .score(32, limit, listener, cancel),
                 report -> {
                     running.set(false);
                     poll();
@@ -68,6 +77,25 @@ public final class ScoringViewModel {
                     running.set(false);
                     onFailed.accept(error);
                 });
+    }
+
+    /**
+     * Scores the rest behind the labelling (queued after what the LONG lane holds, such as starting the session),
+     * then the session re-ranks the whole pool. {@code status} gets a short line now and then, on the UI thread.
+     */
+    public void continueInBackground(java.util.function.Consumer<String> status,
+                                     java.util.function.Consumer<ScoringService.Report> onFinished,
+                                     java.util.function.Consumer<Throwable> onFailed) {
+        long[] shownAt = {0};
+        ProgressListener listener = (d, t, m) -> {
+            long now = System.nanoTime();
+            if (now - shownAt[0] > 500_000_000L || d == t) { // a few updates a second at most
+                shownAt[0] = now;
+                String line = String.format("Reading the rest of the dataset: %,d of %,d", d, t);
+                tasks.onUiThread(() -> status.accept(line));
+            }
+        };
+        tasks.run(TaskRunner.Lane.LONG, () -> project.scoreRest(32, listener), onFinished, onFailed);
     }
 
     /** Stops after the batch in flight; everything scored so far is kept. */

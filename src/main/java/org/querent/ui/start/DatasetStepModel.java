@@ -18,6 +18,8 @@ import org.querent.common.Cancellation;
 import org.querent.ingest.QuarantinedItem;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.task.TaskRunner;
+import org.querent.session.setup.DatasetPreview;
+import org.querent.session.setup.DatasetSummary;
 
 /**
  * The dataset page: the folder (typed, pasted or chosen), its scan in the background and the project file's
@@ -27,7 +29,7 @@ final class DatasetStepModel {
     static final String EXTENSION = ".querent";
 
     private final TaskRunner tasks;
-    private final DatasetInspector inspector;
+    private final DatasetPreview inspector;
 
     private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
     private final StringProperty projectFile = new SimpleStringProperty(this, "projectFile", "");
@@ -48,7 +50,7 @@ final class DatasetStepModel {
     private boolean projectFileEdited;
     private boolean settingDefaultFile;
 
-    DatasetStepModel(TaskRunner tasks, DatasetInspector inspector) {
+    DatasetStepModel(TaskRunner tasks, DatasetPreview inspector) {
         this.tasks = tasks;
         this.inspector = inspector;
         folder.addListener((Observable o) -> validate());

@@ -33,6 +33,8 @@ import org.querent.runtime.ModelManifest.Pooling;
 import org.querent.runtime.ModelManifest.TextSpec;
 import org.querent.runtime.ModelSignature;
 import org.querent.runtime.TensorSpec;
+import org.querent.session.setup.ModelFiles;
+import org.querent.session.setup.ModelInspection;
 
 /**
  * The form that writes a model.json for an ONNX file that has none. Every field is checked as the user types,
@@ -200,12 +202,7 @@ final class ManifestFormModel {
         if (signature == null) {
             return "Choose an ONNX file first.";
         }
-        try {
-            new ManifestValidator(ModelManifest.FILE_NAME, onnxFileName).validate(manifest, signature);
-            return null;
-        } catch (QuerentException e) {
-            return e.getMessage();
-        }
+        return ModelFiles.manifestProblem(ModelManifest.FILE_NAME, onnxFileName, manifest, signature);
     }
 
     private TextSpec textSpec() {

@@ -16,11 +16,13 @@ import javafx.beans.property.StringProperty;
 import org.querent.common.ItemKind;
 import org.querent.common.QuerentException;
 import org.querent.runtime.BuiltinModels;
-import org.querent.runtime.ManifestValidator;
 import org.querent.runtime.ModelManifest;
 import org.querent.session.ModelCheck;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.task.TaskRunner;
+import org.querent.session.setup.DatasetSummary;
+import org.querent.session.setup.ModelFiles;
+import org.querent.session.setup.ModelInspection;
 
 /**
  * The model page: the built-in text encoder or a model file. A chosen file is inspected in the background
@@ -29,7 +31,7 @@ import org.querent.ui.task.TaskRunner;
  */
 final class ModelStepModel {
     private final TaskRunner tasks;
-    private final ModelFileInspector inspector;
+    private final ModelFiles inspector;
     private final ManifestFormModel form = new ManifestFormModel();
 
     private final ObjectProperty<ModelSource> source = new SimpleObjectProperty<>(this, "source", ModelSource.BUILTIN);
@@ -47,7 +49,7 @@ final class ModelStepModel {
     private boolean datasetHasImages;
     private boolean datasetHasAudio;
 
-    ModelStepModel(TaskRunner tasks, ModelFileInspector inspector) {
+    ModelStepModel(TaskRunner tasks, ModelFiles inspector) {
         this.tasks = tasks;
         this.inspector = inspector;
         source.addListener((Observable o) -> validate());
@@ -214,13 +216,8 @@ final class ModelStepModel {
     }
 
     private static String existingManifestProblem(ModelInspection i) {
-        try {
-            new ManifestValidator(i.manifestFile().getFileName().toString(), i.onnxFile().getFileName().toString())
-                    .validate(i.manifest(), i.signature());
-            return null;
-        } catch (QuerentException e) {
-            return e.getMessage();
-        }
+        return ModelFiles.manifestProblem(i.manifestFile().getFileName().toString(),
+                i.onnxFile().getFileName().toString(), i.manifest(), i.signature());
     }
 
     private String kindProblem(ModelManifest.InputKind kind) {

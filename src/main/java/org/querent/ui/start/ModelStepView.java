@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.querent.runtime.TensorSpec;
+import org.querent.session.setup.ModelInspection;
 
 /** Page 2: the built-in encoder or a model file, its signature, and the model.json form when one is missing. */
 final class ModelStepView {

@@ -1,7 +1,6 @@
 package org.querent.ui.start;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.function.Consumer;
 
 import javafx.beans.Observable;
@@ -15,18 +14,21 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.querent.common.Cancellation;
-import org.querent.project.ProjectService;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.task.TaskRunner;
+import org.querent.session.setup.DatasetPreview;
+import org.querent.session.setup.ModelFiles;
+import org.querent.session.setup.ProjectCreation;
+import org.querent.session.setup.ProjectPlan;
 
 /**
  * The new-project wizard's state: one model per page, the current page, and the commands Back, Next and
- * Finish. Finish hands a {@link ProjectPlan} to the {@link ProjectCreator} on the LONG lane; a failure is shown
+ * Finish. Finish hands a {@link ProjectPlan} to the {@link ProjectCreation} on the LONG lane; a failure is shown
  * on the last page and every field keeps its value, so the user can fix the cause and finish again.
  */
 public final class NewProjectViewModel {
     private final TaskRunner tasks;
-    private final ProjectCreator creator;
+    private final ProjectCreation creator;
     private final DatasetStepModel dataset;
     private final ModelStepModel model;
     private final TaxonomyStepModel taxonomy = new TaxonomyStepModel();
@@ -43,11 +45,11 @@ public final class NewProjectViewModel {
 
     /** The wizard over the real core services. */
     public NewProjectViewModel(TaskRunner tasks) {
-        this(tasks, new DatasetInspector(), new ModelFileInspector(), new ProjectCreator(new ProjectService(Clock.systemUTC())));
+        this(tasks, new DatasetPreview(), new ModelFiles(), new ProjectCreation());
     }
 
-    NewProjectViewModel(TaskRunner tasks, DatasetInspector datasetInspector, ModelFileInspector modelInspector,
-                        ProjectCreator creator) {
+    NewProjectViewModel(TaskRunner tasks, DatasetPreview datasetInspector, ModelFiles modelInspector,
+                        ProjectCreation creator) {
         this.tasks = tasks;
         this.creator = creator;
         this.dataset = new DatasetStepModel(tasks, datasetInspector);

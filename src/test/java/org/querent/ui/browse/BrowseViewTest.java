@@ -70,4 +70,36 @@ class BrowseViewTest {
         assertEquals(java.util.List.of(selected.id()), workbench.labelled);
         assertTrue(workbench.errors.isEmpty(), workbench.errors.toString());
     }
+
+    /** At 150 % text every column but Path shows its values whole: no "Unlab…", no "razor-us…" (issue 8, item 17). */
+    @Test
+    void atOneHundredFiftyPercentNoColumnButPathTruncatesItsValues(FxRobot robot) throws Exception {
+        Label count = robot.lookup("#browse-count").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "11 of 11 items".equals(count.getText()));
+        robot.interact(() -> Theme.apply(count.getScene(), "light", 150));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<BrowseItem> table = robot.lookup("#browse-table").queryTableView();
+        java.util.List<String> truncated = new java.util.ArrayList<>();
+        int checked = 0;
+        for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+            if (!(node instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty()
+                    || cell.getTableColumn() == null || "Path".equals(cell.getTableColumn().getText())) {
+                continue;
+            }
+            javafx.scene.control.Labeled shown = cell.getGraphic() instanceof javafx.scene.control.Labeled chip ? chip : cell;
+            if (shown.getText() == null || shown.getText().isEmpty()) {
+                continue;
+            }
+            checked++;
+            for (javafx.scene.Node child : shown.getChildrenUnmodifiable()) {
+                if (child instanceof javafx.scene.text.Text text && !text.getText().equals(shown.getText())) {
+                    truncated.add(cell.getTableColumn().getText() + ": " + shown.getText() + " shown as " + text.getText());
+                }
+            }
+        }
+        assertTrue(checked > 20, "cells were checked: " + checked);
+        assertTrue(truncated.isEmpty(), truncated.toString());
+    }
 }

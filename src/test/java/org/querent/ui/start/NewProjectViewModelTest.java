@@ -22,6 +22,8 @@ import org.querent.runtime.ModelManifest;
 import org.querent.runtime.TinyModels;
 import org.querent.store.LabelDefinition;
 import org.querent.ui.task.DirectTaskRunner;
+import org.querent.session.setup.DatasetSummary;
+import org.querent.session.setup.ModelFiles;
 
 /** The wizard's view-model on real folders and real services, with background work run in place. */
 class NewProjectViewModelTest {
@@ -135,7 +137,7 @@ class NewProjectViewModelTest {
     @Test
     void anExistingManifestIsValidatedAndUsedAsIs() {
         Path manifest = TinyModels.imageClassifier(temp.resolve("model"), 8, 6, 1, ModelManifest.Layout.NCHW);
-        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFileInspector());
+        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFiles());
         model.datasetScanned(new DatasetSummary(temp, 3, 0, 0, java.util.Map.of(), List.of(), List.of()));
         model.sourceProperty().set(ModelSource.FILE);
         model.pathProperty().set(manifest.toString());
@@ -152,7 +154,7 @@ class NewProjectViewModelTest {
         Path folder = Files.createDirectories(temp.resolve("text-model"));
         Files.copy(builtin.resolve("model.json"), folder.resolve("model.json"));
         Files.createSymbolicLink(folder.resolve("model.onnx"), builtin.resolve("model.onnx"));
-        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFileInspector());
+        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFiles());
         model.datasetScanned(new DatasetSummary(temp, 0, 3, 0, java.util.Map.of(), List.of(), List.of()));
         model.sourceProperty().set(ModelSource.FILE);
         model.pathProperty().set(folder.resolve("model.json").toString());
@@ -303,7 +305,7 @@ class NewProjectViewModelTest {
     private ModelStepModel imageModelStep() throws Exception {
         Path manifest = TinyModels.imageClassifier(temp.resolve("model"), 8, 6, 1, ModelManifest.Layout.NCHW);
         Files.delete(manifest);
-        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFileInspector());
+        ModelStepModel model = new ModelStepModel(new DirectTaskRunner(), new ModelFiles());
         model.datasetScanned(new DatasetSummary(temp, 3, 0, 0, java.util.Map.of(), List.of(), List.of()));
         model.pathProperty().set(manifest.resolveSibling("model.onnx").toString());
         model.inspect();

@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -17,14 +17,14 @@ import org.querent.runtime.ModelSignature;
  * @param loadProblem  why the existing manifest's model cannot be opened (a missing or broken tokenizer, say), as
  *                     {@code init} would say it; null when it opens or when there is no manifest yet
  */
-record ModelInspection(Path onnxFile, Path manifestFile, ModelManifest manifest, ModelSignature signature,
+public record ModelInspection(Path onnxFile, Path manifestFile, ModelManifest manifest, ModelSignature signature,
                        Set<String> siblings, String loadProblem) {
 
-    ModelInspection {
+    public ModelInspection {
         siblings = Set.copyOf(siblings);
     }
 
-    boolean needsManifest() {
+    public boolean needsManifest() {
         return manifest == null;
     }
 }

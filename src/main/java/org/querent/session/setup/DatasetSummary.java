@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,39 +19,39 @@ import org.querent.ingest.QuarantinedItem;
  * @param classFolders first-level sub-folders holding readable items, sorted (the DIR/label/file layout)
  * @param clips        readable audio clips
  */
-record DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
-                      List<QuarantinedItem> quarantined, List<String> classFolders, int clips) {
+public record DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
+                             List<QuarantinedItem> quarantined, List<String> classFolders, int clips) {
 
-    DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
-                   List<QuarantinedItem> quarantined, List<String> classFolders) {
+    public DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
+                          List<QuarantinedItem> quarantined, List<String> classFolders) {
         this(folder, images, texts, tableRows, unsupported, quarantined, classFolders, 0);
     }
 
-    DatasetSummary {
+    public DatasetSummary {
         unsupported = Map.copyOf(unsupported);
         quarantined = List.copyOf(quarantined);
         classFolders = List.copyOf(classFolders);
     }
 
-    int usable() {
+    public int usable() {
         return images + texts + tableRows + clips;
     }
 
-    boolean hasText() {
+    public boolean hasText() {
         return texts + tableRows > 0;
     }
 
-    int unsupportedCount() {
+    public int unsupportedCount() {
         return unsupported.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Class sub-folders are offered as labels only when there are at least two of them. */
-    boolean hasClassFolders() {
+    public boolean hasClassFolders() {
         return classFolders.size() >= 2;
     }
 
     /** One line a user reads: "12 texts, 3 images, 0 table rows · 1 unsupported file (.docx) · 2 quarantined". */
-    String describe() {
+    public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(count(texts, "text", "texts")).append(", ").append(count(images, "image", "images")).append(", ")
                 .append(count(tableRows, "table row", "table rows"));

@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
 import org.querent.runtime.ModelInspector;
+import org.querent.runtime.ManifestValidator;
 import org.querent.runtime.ModelManifest;
+import org.querent.runtime.ModelSignature;
 import org.querent.session.ModelCheck;
 
 /**
@@ -19,9 +21,9 @@ import org.querent.session.ModelCheck;
  * beside it if any; for a {@code model.json}, the manifest and the signature of the ONNX file it names.
  * Opens ONNX Runtime, so it runs on a background lane.
  */
-final class ModelFileInspector {
+public final class ModelFiles {
 
-    ModelInspection inspect(Path file) {
+    public ModelInspection inspect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(file)) {
             throw QuerentException.notFound("No file at " + file + ".");
@@ -48,6 +50,21 @@ final class ModelFileInspector {
         }
         return new ModelInspection(file, beside, existing, ModelInspector.inspect(file), siblings(file),
                 existing == null ? null : loadProblem(beside));
+    }
+
+    /**
+     * Why a manifest does not fit the ONNX file's signature (the check {@code init} makes), or null when it fits.
+     *
+     * @param manifestName and {@code onnxName}: the file names the message speaks of
+     */
+    public static String manifestProblem(String manifestName, String onnxName, ModelManifest manifest,
+                                         ModelSignature signature) {
+        try {
+            new ManifestValidator(manifestName, onnxName).validate(manifest, signature);
+            return null;
+        } catch (QuerentException e) {
+            return e.getMessage();
+        }
     }
 
     /** The check {@code init} makes: the model opens with every file its manifest names (ONNX, tokenizer). */

@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +19,10 @@ import org.querent.store.LabelDefinition;
  * @param guideline         the guideline's Markdown, or blank for none
  * @param labelsFromFolders whether class sub-folders become seed labels at import
  */
-record ProjectPlan(Path projectFile, Path dataRoot, String modelReference, ModelManifest manifest, Path manifestFile,
+public record ProjectPlan(Path projectFile, Path dataRoot, String modelReference, ModelManifest manifest, Path manifestFile,
                    List<LabelDefinition> labels, boolean multiLabel, String guideline, boolean labelsFromFolders) {
 
-    ProjectPlan {
+    public ProjectPlan {
         labels = List.copyOf(labels);
         guideline = guideline == null ? "" : guideline;
     }

@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import org.querent.ingest.ScannedItem;
  * Scans a dataset folder and boils the items down to a {@link DatasetSummary}; slow (reads every file), so it
  * runs on a background lane. Item texts are dropped as they arrive so a big folder does not fill memory.
  */
-final class DatasetInspector {
+public final class DatasetPreview {
     private final DatasetScanner scanner = new DatasetScanner();
 
-    DatasetSummary inspect(Path folder, ProgressListener progress, Cancellation cancel) {
+    public DatasetSummary inspect(Path folder, ProgressListener progress, Cancellation cancel) {
         Tally tally = new Tally();
         ScanResult result = scanner.scan(folder, ScanOptions.defaults(), Map.of(), tally, progress, cancel);
         return new DatasetSummary(folder, tally.images, tally.texts, tally.rows, result.unsupported(),

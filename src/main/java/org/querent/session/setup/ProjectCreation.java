@@ -1,4 +1,4 @@
-package org.querent.ui.start;
+package org.querent.session.setup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +21,23 @@ import org.querent.session.ModelCheck;
  * creates the project, imports the dataset, closes the project. If any step fails, the files this creation made
  * are removed again, so the user can fix the cause and press Finish once more with nothing in the way.
  */
-final class ProjectCreator {
+public final class ProjectCreation {
     private final ProjectService projects;
 
-    ProjectCreator(ProjectService projects) {
+    /** Creation over the real clock. */
+    public ProjectCreation() {
+        this(new ProjectService(java.time.Clock.systemUTC()));
+    }
+
+    public ProjectCreation(ProjectService projects) {
         this.projects = projects;
     }
 
     /** What a finished creation reports. */
-    record Created(Path projectFile, ImportService.Report report) {
+    public record Created(Path projectFile, ImportService.Report report) {
     }
 
-    Created create(ProjectPlan plan, ProgressListener progress, Cancellation cancel) {
+    public Created create(ProjectPlan plan, ProgressListener progress, Cancellation cancel) {
         if (Files.exists(plan.projectFile())) {
             throw QuerentException.usage("A file already exists at " + plan.projectFile()
                     + ": choose another project name on the first page.");

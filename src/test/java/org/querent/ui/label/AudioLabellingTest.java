@@ -158,6 +158,17 @@ class AudioLabellingTest {
         waitUntil(2, () -> clipView().seconds() > 0.5);
         double afterSeek = clipView().seconds();
         assertTrue(afterSeek <= 1.0 + 1e-9, "one second forward, or the clip's end: " + afterSeek);
+        FxToolkit.setupFixture(() -> {
+            clipView().stop();
+            clipView().seekBy(-10);
+            clipView().seekBy(0.3); // inside every clip: a plain toggle would stay here, a replay starts over
+        });
+        assertEquals(0.3, clipView().seconds(), 0.01);
+        robot.press(KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT);
+        waitUntil(2, () -> clipView().seconds() == 0); // replay starts from the beginning
+        FxToolkit.setupFixture(() -> clipView().stop());
+        robot.type(KeyCode.RIGHT);
+        waitUntil(2, () -> clipView().seconds() > 0.5);
         robot.type(KeyCode.LEFT);
         waitUntil(2, () -> clipView().seconds() == 0);
 

@@ -59,6 +59,35 @@ class AudioModelTest {
     }
 
     @Test
+    void aClassifiersScoresAreAveragedOverTheWindowsOfAClip() throws Exception {
+        new OnnxGraphBuilder("mean-level-classifier")
+                .input("x", DataType.FLOAT, -1, 1, 8000)
+                .output("embedding", DataType.FLOAT, -1, 1)
+                .output("logits", DataType.FLOAT, -1, 2)
+                .floats("w", new float[] {10f, -10f}, 2)
+                .node("ReduceMean", new String[] {"x"}, new String[] {"mean3"}, "axes", new long[] {2}, "keepdims", 0L)
+                .node("Identity", new String[] {"mean3"}, new String[] {"embedding"})
+                .node("Mul", new String[] {"mean3", "w"}, new String[] {"logits"})
+                .write(dir.resolve("model.onnx"));
+        Files.writeString(dir.resolve("model.json"), manifest("\"sampleRate\": 8000, \"clipSeconds\": 1, \"longer\": "
+                + "\"mean-windows\"").replace("}}", "}, \"classes\": {\"output\": \"logits\", \"labels\": "
+                + "[\"positive\", \"negative\"]}}"));
+        float[] samples = new float[16_000]; // one second at +0.2, one at -0.1
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = i < 8000 ? 0.2f : -0.1f;
+        }
+        Path clip = TestAudio.write(dir.resolve("two.wav"), TestAudio.wav(new float[][] {samples}, 8000, 3, 32));
+        try (EmbeddingModel model = ModelLoader.open("model.json", dir)) {
+            assertEquals(List.of("positive", "negative"), model.info().classLabels());
+            float[] scores = model.embed(List.of(ModelInput.audio(clip))).classScores()[0];
+            double first = 1 / (1 + Math.exp(-4.0));   // softmax of [2, -2]
+            double second = 1 / (1 + Math.exp(2.0));   // softmax of [-1, 1]
+            assertEquals((first + second) / 2, scores[0], 1e-4);
+            assertEquals(1.0, scores[0] + scores[1], 1e-5);
+        }
+    }
+
+    @Test
     void shorterClipsArePaddedWithSilence() throws Exception {
         float[] half = new float[4000];
         java.util.Arrays.fill(half, 0.5f);

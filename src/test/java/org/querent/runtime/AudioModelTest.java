@@ -88,6 +88,34 @@ class AudioModelTest {
     }
 
     @Test
+    void aStereoModelGetsBothChannelsAndAMonoClipIsRefusedWithTheFix() throws Exception {
+        float[] left = new float[8000];
+        float[] right = new float[8000];
+        java.util.Arrays.fill(left, 0.4f);
+        java.util.Arrays.fill(right, -0.2f);
+        Path stereo = TestAudio.write(dir.resolve("st.wav"), TestAudio.wav(new float[][] {left, right}, 8000, 3, 32));
+        Path mono = TestAudio.write(dir.resolve("mono.wav"), TestAudio.wav(new float[][] {left}, 8000, 3, 32));
+        new OnnxGraphBuilder("per-channel-mean")
+                .input("x", DataType.FLOAT, -1, 2, 8000)
+                .output("embedding", DataType.FLOAT, -1, 2)
+                .node("ReduceMean", new String[] {"x"}, new String[] {"embedding"}, "axes", new long[] {2}, "keepdims", 0L)
+                .write(dir.resolve("model.onnx"));
+        Files.writeString(dir.resolve("model.json"), manifest("\"sampleRate\": 8000, \"channels\": 2, \"clipSeconds\": 1"));
+        try (EmbeddingModel model = ModelLoader.open("model.json", dir)) {
+            float[] e = model.embed(List.of(ModelInput.audio(stereo))).embeddings()[0];
+            assertEquals(0.4, e[0], 1e-5);
+            assertEquals(-0.2, e[1], 1e-5);
+            QuerentException refused = assertThrows(QuerentException.class,
+                    () -> model.prepare(List.of(ModelInput.audio(mono))));
+            assertTrue(refused.getMessage().contains("reads 2 channels but the clip has 1"), refused.getMessage());
+        }
+        meanModel(manifest("\"sampleRate\": 8000, \"clipSeconds\": 1"), -1, 8000);
+        try (EmbeddingModel model = ModelLoader.open("model.json", dir)) {
+            assertEquals(0.1, model.embed(List.of(ModelInput.audio(stereo))).embeddings()[0][0], 1e-5, "mixed to mono");
+        }
+    }
+
+    @Test
     void shorterClipsArePaddedWithSilence() throws Exception {
         float[] half = new float[4000];
         java.util.Arrays.fill(half, 0.5f);

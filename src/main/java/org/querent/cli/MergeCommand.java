@@ -15,14 +15,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** querent merge PROJECT COPY...: brings back decisions made in colleagues' copies of the project. */
-@Command(name = "merge", description = "Bring back the decisions made in colleagues' copies of this project (matched by "
-        + "global id: merging twice adds nothing, nobody's decision is overwritten). A lead does this.")
+@Command(name = "merge", description = "Bring back the decisions made in colleagues' work packages or copies of this "
+        + "project (matched by global id: merging twice adds nothing, nobody's decision is overwritten, any order gives "
+        + "the same content). A lead does this.")
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     ProjectOptions project;
-    @Parameters(index = "1..*", paramLabel = "COPY", description = "A colleague's copy of the project (.querent).")
+    @Parameters(index = "1..*", paramLabel = "COPY", description = "A colleague's work package ('querent pack') or copy of the project (.querent).")
     List<Path> copies;
     @Option(names = "--annotator", paramLabel = "NAME", description = "The lead (default: $QUERENT_ANNOTATOR or the user name).")
     String annotator;

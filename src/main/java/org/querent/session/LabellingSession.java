@@ -78,6 +78,10 @@ public final class LabellingSession {
     private final LabellingService labelling;
     private final QueueService queues;
     private final TrainingService training;
+    private final Executor rankingExecutor;
+    private final AtomicBoolean rankingAhead = new AtomicBoolean();
+    /** Items left in the batch when the next one is ranked ahead. */
+    private static final int LOW_WATER = 3;
     private final Ranker ranker;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean trainingRunning = new AtomicBoolean();
@@ -99,10 +103,20 @@ public final class LabellingSession {
 
     public LabellingSession(Project project, ModelSession models, String annotator, Settings settings,
                             Executor trainingExecutor) {
+        this(project, models, annotator, settings, trainingExecutor, trainingExecutor);
+    }
+
+    /**
+     * @param rankingExecutor where the next batch is ranked ahead, while the person labels the last items of the
+     *                        current one (a committee over a large pool takes seconds; a key press must not wait)
+     */
+    public LabellingSession(Project project, ModelSession models, String annotator, Settings settings,
+                            Executor trainingExecutor, Executor rankingExecutor) {
         this.project = project;
         this.annotator = annotator;
         this.settings = settings;
         this.trainingExecutor = trainingExecutor;
+        this.rankingExecutor = rankingExecutor;
         this.labelling = new LabellingService(project);
         this.queues = new QueueService(project);
         this.training = new TrainingService(project);
@@ -329,6 +343,7 @@ public final class LabellingSession {
 
     private void afterDecision() {
         boolean retrain;
+        boolean rankAhead;
         synchronized (this) {
             if (current != null) {
                 decidedSinceRerank.add(current.item().id()); // the item just decided
@@ -336,11 +351,70 @@ public final class LabellingSession {
             advance();
             decisionsSinceTraining++;
             retrain = settings.retrainEvery() > 0 && decisionsSinceTraining >= settings.retrainEvery();
+            rankAhead = current != null && upcoming.size() < LOW_WATER;
             publish();
         }
         fireQueueChanged();
         if (retrain) {
             retrainInBackground();
+        } else if (rankAhead) {
+            rankNextBatchAhead(); // a retrain brings its own fresh batch
+        }
+    }
+
+    /**
+     * Ranks the next batch in the background while the last items of this one are labelled, and appends it,
+     * so the decision path never waits for a strategy (it ranks in line only if the batch runs out first).
+     */
+    private void rankNextBatchAhead() {
+        if (!rankingAhead.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            rankingExecutor.execute(() -> {
+                try {
+                    Pool rankedPool;
+                    Predictions rankedWith;
+                    Settings rankSettings;
+                    Set<Long> exclude = new HashSet<>();
+                    synchronized (this) {
+                        rankedPool = pool;
+                        rankedWith = predictions;
+                        rankSettings = settings;
+                        if (current != null) {
+                            exclude.add(current.item().id());
+                        }
+                        upcoming.forEach(e -> exclude.add(e.item().id())); // only these can be decided meanwhile
+                    }
+                    QueueService.Queue queue = queues.next(rankedPool, rankedWith, rankSettings.strategy(),
+                            rankSettings.batchSize(), project.rounds().count() + 1L, exclude,
+                            rankSettings.rules() == null ? BatchRules.none() : rankSettings.rules());
+                    synchronized (this) {
+                        if (pool != rankedPool || predictions != rankedWith || settings != rankSettings) {
+                            return; // a retrain or a change of settings queued a fresh batch meanwhile
+                        }
+                        Set<Long> queued = new HashSet<>();
+                        upcoming.forEach(e -> queued.add(e.item().id()));
+                        for (QueueEntry e : queue.entries()) {
+                            if (!queued.contains(e.item().id()) && !decidedSinceRerank.contains(e.item().id())
+                                    && (current == null || current.item().id() != e.item().id())) {
+                                upcoming.add(e);
+                            }
+                        }
+                        if (current == null) {
+                            advance();
+                        }
+                        publish();
+                    }
+                    fireQueueChanged();
+                } catch (RuntimeException e) {
+                    // Nothing lost: when the batch runs out, the next one is ranked in line and its error shown.
+                } finally {
+                    rankingAhead.set(false);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            rankingAhead.set(false); // the executor is shut down: the project is closing
         }
     }
 

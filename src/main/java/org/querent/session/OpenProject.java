@@ -36,6 +36,12 @@ public final class OpenProject implements AutoCloseable {
         return new LabellingSession(project, models, annotator, settings, training);
     }
 
+    /** As above, ranking the next batch ahead on {@code ranking}. */
+    public LabellingSession newSession(String annotator, LabellingSession.Settings settings,
+                                       java.util.concurrent.Executor training, java.util.concurrent.Executor ranking) {
+        return new LabellingSession(project, models, annotator, settings, training, ranking);
+    }
+
     /** The person's recent decisions and the newest model, for the label view's side panel. */
     public WorkHistory history() {
         return new WorkHistory(project);

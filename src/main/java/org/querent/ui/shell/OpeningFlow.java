@@ -125,10 +125,14 @@ public final class OpeningFlow {
             work.run();
             return null;
         }, ignored -> { }, error -> screens.error("Retraining failed", error));
+        Executor ranking = work -> tasks.run(Lane.RANKING, () -> {
+            work.run();
+            return null;
+        }, ignored -> { }, error -> { }); // a failed look-ahead is ranked again in line, where its error shows
         String who = annotator.get();
         LabellingSession.Settings settings = sessionSettings.get();
         tasks.run(Lane.LONG, () -> {
-            LabellingSession session = project.newSession(who, settings, training);
+            LabellingSession session = project.newSession(who, settings, training, ranking);
             session.start();
             project.attach(session);
             return session;

@@ -28,6 +28,8 @@ public interface TaskRunner {
         /** Long jobs: scoring, importing. */
         LONG,
         /** Retraining the head, which must not wait behind scoring nor hold up decisions. */
-        TRAINING
+        TRAINING,
+        /** Ranking the next batch ahead while the person labels (a committee over a large pool takes seconds). */
+        RANKING
     }
 }

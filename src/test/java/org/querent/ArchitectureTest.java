@@ -41,7 +41,8 @@ class ArchitectureTest {
                 .layer("Cli").definedBy("org.querent.cli..")
                 .layer("Session").definedBy("org.querent.session..")
                 .layer("Services").definedBy("org.querent.project..", "org.querent.ingest..",
-                        "org.querent.runtime..", "org.querent.simulate..", "org.querent.team..")
+                        "org.querent.runtime..", "org.querent.simulate..", "org.querent.team..",
+                        "org.querent.interop..")
                 .layer("Learning").definedBy("org.querent.learn..", "org.querent.query..")
                 .layer("Store").definedBy("org.querent.store..")
                 .layer("Common").definedBy("org.querent.common..")

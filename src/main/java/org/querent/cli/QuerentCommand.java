@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
                 ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
                 BuildImageModelCommand.class, BuildAudioModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
                 EscalationsCommand.class, ReviewCommand.class, AgreementCommand.class, AdjudicationCommand.class,
-                MergeCommand.class, PackCommand.class})
+                MergeCommand.class, PackCommand.class, ExportModelCommand.class, PredictCommand.class,
+                ImportLabelsCommand.class, EvalSetCommand.class, PromoteCommand.class, RollbackCommand.class})
 public final class QuerentCommand {
     // Inherited, so every sub-command answers --help and -h before its required parameters are checked.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.",

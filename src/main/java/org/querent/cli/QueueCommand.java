@@ -109,6 +109,11 @@ final class QueueCommand implements Callable<Integer> {
                     row.put("model_version", version);
                     row.put("round", queue.roundId());
                     row.put("pick", e.pick());
+                    Map<String, Double> probabilities = new LinkedHashMap<>();
+                    for (int c = 0; c < ranked.predictions().labels().size(); c++) {
+                        probabilities.put(ranked.predictions().labels().get(c), e.probabilities()[c]);
+                    }
+                    row.put("probabilities", probabilities);
                     rows.add(row);
                 }
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));

@@ -1,12 +1,15 @@
 package org.querent.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
 import org.querent.session.AuditEstimateService;
+import org.querent.session.EvaluationService;
+import org.querent.store.EvaluationRepository;
 import org.querent.session.AuditEstimateService.AuditEstimate;
 import org.querent.session.AuditEstimateService.VersionAccuracy;
 import org.querent.session.ModelSession;
@@ -81,6 +84,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("version   v%d %s, %d labels%s%n", v.version(), v.createdAt(), v.labels(),
                         v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()));
             }
+            printGate(out, p, hash);
             printAudit(out, new AuditEstimateService(p).estimate());
             printSources(out, new SourceMonitorService(p).bySource());
             if (segment != null) {
@@ -91,6 +95,39 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The evaluation set, the version in use and why, and candidates the gate held back since. */
+    private static void printGate(PrintWriter out, Project p, String hash) {
+        EvaluationService evaluation = new EvaluationService(p);
+        EvaluationService.EvalSet set = evaluation.evalSet();
+        if (set.size() == 0) {
+            out.println("eval set  none (draw one with 'querent eval-set " + p.file().getFileName() + " --size 200'; until"
+                    + " it has " + EvaluationService.MIN_EVAL_LABELS + " labels every new version is promoted ungated)");
+        } else {
+            out.printf("eval set  %d items, %d labelled%s%n", set.size(), set.labelled(), set.waiting().isEmpty() ? ""
+                    : " (" + set.waiting().size() + " wait for a label: 'querent eval-set " + p.file().getFileName()
+                    + "' lists them)");
+        }
+        if (hash == null) {
+            return;
+        }
+        evaluation.inUse(hash).ifPresent(inUse -> {
+            List<EvaluationRepository.Promotion> history = evaluation.history(hash);
+            EvaluationRepository.Promotion why = null;
+            for (EvaluationRepository.Promotion e : history) {
+                if (e.changesVersionInUse()) {
+                    why = e;
+                }
+            }
+            out.printf("in use    v%d%s%n", inUse.version(), why == null ? " (the newest version; no gate has run yet)"
+                    : " (" + why.action() + " by " + why.decidedBy() + " " + why.decidedAt() + ": " + why.reason() + ")");
+            for (EvaluationRepository.Promotion e : history) {
+                if (!e.changesVersionInUse() && e.version() > inUse.version()) {
+                    out.printf("candidate v%d held: %s%n", e.version(), e.reason());
+                }
+            }
+        });
     }
 
     /** People, taxonomy version, open escalations and the review gate, once the project is a team's. */

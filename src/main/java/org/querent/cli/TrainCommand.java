@@ -48,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
                             heldOut.macroF1(), TrainingService.FOLDS),
                     t.skippedUnscored() > 0 ? "; " + t.skippedUnscored() + " labelled items not scored yet (run score)" : "");
             spec.commandLine().getOut().printf("head: %s (%s)%n", t.head().id(), t.headReason());
+            if (t.gate() != null) {
+                spec.commandLine().getOut().printf(t.gate().promoted() ? "gate: v%d promoted (%s)%n"
+                        : "gate: v%d stays a candidate, v" + t.gate().previous() + " stays in use (%s)%n", t.version(),
+                        t.gate().reason());
+            }
             if (t.calibration() != null) {
                 spec.commandLine().getOut().printf("calibrated: temperature %.2f, expected calibration error %.3f -> %.3f "
                         + "on held-out labels%n", t.calibration().temperature(), t.calibration().eceBefore(),

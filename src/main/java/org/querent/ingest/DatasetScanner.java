@@ -77,6 +77,30 @@ public final class DatasetScanner {
                 Cancellation.none());
     }
 
+    /**
+     * Reads one file as a scan of its folder would (a .csv or .jsonl gives one item per row); its items' paths are
+     * the file name.
+     *
+     * @throws QuerentException USAGE when the file is not of a format Querent reads, NOT_FOUND when it is missing
+     */
+    public void scanFile(Path file, ScanOptions options, Consumer<ScannedItem> items) {
+        if (!Files.isRegularFile(file)) {
+            throw QuerentException.notFound("no such file: " + file);
+        }
+        String name = file.getFileName().toString();
+        FileFormat format = FileFormat.of(name).orElseThrow(() -> QuerentException.usage(name + " is not a file Querent"
+                + " reads (png, jpg, bmp, gif, txt, md, csv with a text column, jsonl with a text field)"));
+        long size;
+        long modified;
+        try {
+            size = Files.size(file);
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw QuerentException.notFound("cannot read " + file + ": " + DatasetWalker.describe(e));
+        }
+        read(new FoundFile(file, name, format, size, modified, null), options, items);
+    }
+
     private static void read(FoundFile file, ScanOptions options, Consumer<ScannedItem> out) {
         if (file.statProblem() != null) {
             out.accept(file.quarantined(0, null, file.statProblem()));

@@ -91,6 +91,8 @@ public final class QueueService {
         Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
         excluded.addAll(project.decisions().setAside());
         excluded.addAll(new org.querent.team.PackService(project).outInPackages()); // someone else has them
+        // the evaluation set is labelled from its own list: a strategy choosing among it would bias the estimate
+        excluded.addAll(new EvaluationService(project).evalItems());
         excluded.addAll(alsoExclude);
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
@@ -188,7 +190,7 @@ public final class QueueService {
             context = context.withLabelled(labelled.x(), labelled.primaryLabels());
         }
         if (strategy.needsCommittee()) {
-            HeadRecord head = project.heads().latest(pool.modelHash()).orElseThrow(() -> QuerentException.usage(
+            HeadRecord head = ModelVersions.inUse(project, pool.modelHash()).orElseThrow(() -> QuerentException.usage(
                     "'" + strategy.name() + "' compares a committee of trained models: train a model first, "
                             + "or use margin until then"));
             context = context.withCommittee(Committee.train(labelled, Head.fromBytes(head.weights()),

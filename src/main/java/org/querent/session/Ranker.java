@@ -37,12 +37,16 @@ public final class Ranker {
         return new Ranked(pool, predict(pool));
     }
 
-    /** Predicts a loaded pool with the newest head, the model's classes, zero-shot, or nothing. */
+    /** Predicts a loaded pool with the version in use, the model's classes, zero-shot, or nothing. */
     public Predictions predict(Pool pool) {
-        HeadRecord head = project.heads().latest(pool.modelHash()).orElse(null);
+        HeadRecord head = ModelVersions.inUse(project, pool.modelHash()).orElse(null);
         Predictions predictions = Predictor.predict(project, pool, head,
                 head == null ? models.modelClassLabels() : java.util.List.of(),
                 head == null && models.readsText() ? models::embedTexts : null);
+        if (head == null) {
+            // before the first version, an imported external model's pre-labels come first where it has them
+            return ExternalPreLabels.overlay(project, pool, predictions);
+        }
         // a spreading version predicts its pool by spreading the labels over the neighbour graph
         return SpreadPredictions.isSpreading(head) ? SpreadPredictions.of(project, pool, head, predictions, graphs)
                 : predictions;

@@ -57,7 +57,7 @@ public final class TrainingService {
      * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures).
      */
     public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration,
-                          HeadKind head, String headReason) {
+                          HeadKind head, String headReason, EvaluationService.Verdict gate) {
         /** The accuracy on held-out labels, or null when there were too few to hold any out. */
         public Double heldOutAccuracy() {
             return report.heldOut() == null ? null : report.heldOut().accuracy();
@@ -103,8 +103,10 @@ public final class TrainingService {
         int skipped = 0;
         // "Train only on approved labels" (team projects): labels waiting for review are left out.
         Optional<java.util.Set<Long>> gate = new org.querent.team.ReviewService(project).trainingGate();
+        // the evaluation set is never trained on: it judges each new version (EvaluationService)
+        java.util.Set<Long> evaluation = new EvaluationService(project).evalItems();
         for (Decision d : project.decisions().currentLabels().values()) {
-            if (gate.isPresent() && !gate.get().contains(d.itemId())) {
+            if ((gate.isPresent() && !gate.get().contains(d.itemId())) || evaluation.contains(d.itemId())) {
                 continue;
             }
             Optional<ItemRecord> item = project.items().byId(d.itemId());
@@ -186,9 +188,10 @@ public final class TrainingService {
         provenance.put("skippedUnscored", set.skippedUnscored());
         int storedVersion = project.heads().save(previous == null ? null : previous.version(), pool.modelHash(),
                 project.labelNames(), stored.toBytes(), data.size(), set.lastDecisionId(), provenance);
+        EvaluationService.Verdict verdict = new EvaluationService(project).gate(storedVersion, pool);
         return new Trained(storedVersion, data.size(), set.skippedUnscored(), report, calibration,
                 poolHead == null ? HeadKind.SUPERVISED : poolHead.fit().kind(),
-                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason());
+                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(), verdict);
     }
 
     /** A pool head's fit, and why it is the one (auto's cross-validation, when auto chose). */

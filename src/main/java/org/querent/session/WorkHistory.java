@@ -45,9 +45,14 @@ public final class WorkHistory {
         return out;
     }
 
-    /** The newest trained head, without the weights of older versions. Reads the database. */
+    /**
+     * The version in use for the model that last scored the project (the newest version until the promotion gate
+     * holds one back), without the weights of other versions. Reads the database.
+     */
     public Optional<HeadRecord> newestModel() {
-        return project.heads().newest();
+        Optional<String> hash = project.meta().get(ModelSession.LAST_MODEL_HASH);
+        Optional<HeadRecord> inUse = hash.flatMap(h -> ModelVersions.inUse(project, h));
+        return inUse.isPresent() ? inUse : project.heads().newest();
     }
 
     /** Whether an item may carry several labels in this project. */

@@ -65,6 +65,18 @@ public final class HeadRepository {
         });
     }
 
+    /** One version, without reading the others' weights. */
+    public Optional<HeadRecord> byVersion(int version) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM head WHERE version = ?")) {
+                ps.setInt(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The newest head of any model, for the status line. */
     public Optional<HeadRecord> newest() {
         return db.read(c -> {

@@ -11,7 +11,8 @@ public enum Permission {
     MANAGE_PEOPLE("add people or change their roles", Role.LEAD),
     CHANGE_SETTINGS("change the team's settings", Role.LEAD),
     MERGE("merge colleagues' project files", Role.LEAD),
-    PACK("write work packages for colleagues", Role.LEAD);
+    PACK("write work packages for colleagues", Role.LEAD),
+    PROMOTE("promote or roll back model versions", Role.LEAD);
 
     private final String description;
     private final Role minimum;

@@ -62,6 +62,16 @@ class AudioCliTest {
         CliRun queue = CliRun.of("queue", project, "--size", "3");
         String[] top = queue.out().split("\n")[1].split("\t");
         assertTrue(top[1].endsWith(".wav") && !top[2].isEmpty(), "a clip with a pre-label: " + queue);
+        // The improved model as one ONNX file, and predictions with it outside the project.
+        CliRun exportModel = CliRun.of("export-model", project, "--out", dir.resolve("exported").toString());
+        assertEquals(0, exportModel.code(), exportModel.toString());
+        assertTrue(Files.readString(dir.resolve("exported/model.json")).contains("\"audio\""), "the audio block travels");
+        Path predictions = dir.resolve("predictions.csv");
+        CliRun predict = CliRun.of("predict", "--model", dir.resolve("exported/model.json").toString(), "--data",
+                sample.resolve("data").toString(), "--out", predictions.toString());
+        assertEquals(0, predict.code(), predict.toString());
+        List<String> predicted = Files.readAllLines(predictions);
+        assertEquals(42, predicted.size(), "a header and the 41 readable clips (the silent one too: predict keeps it): " + predict);
         Path csv = dir.resolve("labels.csv");
         assertEquals(0, CliRun.of("export", project, "--format", "csv", "--out", csv.toString()).code());
         List<String> exported = Files.readAllLines(csv);

@@ -69,6 +69,7 @@ class PackServiceTest {
             assertEquals(List.of("ham", "spam"), b.labelNames());
             assertEquals(2, b.decisions().currentLabels().size(), "items 1 and 3 came with their labels so far");
         }
-        assertTrue(Files.size(bobs) < 200_000, "a small file: " + Files.size(bobs));
+        // Mostly the schema's pages (about 50 tables and their indexes): four items add little.
+        assertTrue(Files.size(bobs) < 300_000, "a small file: " + Files.size(bobs));
     }
 }

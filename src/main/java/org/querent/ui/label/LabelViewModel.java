@@ -101,9 +101,12 @@ public final class LabelViewModel {
             public void modelTrained(TrainingService.Trained trained) {
                 tasks.onUiThread(() -> {
                     training.set(false);
-                    message.set(String.format("Model v%d trained on %d labels%s; the queue is re-ranked", trained.version(),
+                    String held = trained.gate() == null || trained.gate().promoted() ? ""
+                            : String.format("; it stays a candidate (worse than v%d on the evaluation set, see Status),"
+                                    + " v%d stays in use", trained.gate().previous(), trained.gate().previous());
+                    message.set(String.format("Model v%d trained on %d labels%s%s; the queue is re-ranked", trained.version(),
                             trained.labels(), trained.heldOutAccuracy() == null ? ""
-                                    : String.format(" (held-out accuracy %.2f)", trained.heldOutAccuracy())));
+                                    : String.format(" (held-out accuracy %.2f)", trained.heldOutAccuracy()), held));
                     refresh();
                     onModelTrained.run();
                 });
@@ -442,7 +445,7 @@ public final class LabelViewModel {
     }
 
     private void loadModelStatus() {
-        // Only the newest head: this runs after every decision, so no weights of older versions are read.
+        // Only the version in use: this runs after every decision, so no weights of other versions are read.
         run(Lane.READS, past::newestModel, newest -> {
             String predictor = session.predictions() == null ? "" : session.predictions().predictor();
             if (newest.isEmpty()) {

@@ -390,15 +390,17 @@ public final class LabellingSession {
                             rankSettings.batchSize(), project.rounds().count() + 1L, exclude,
                             rankSettings.rules() == null ? BatchRules.none() : rankSettings.rules());
                     synchronized (this) {
-                        if (pool != rankedPool || predictions != rankedWith || settings != rankSettings) {
-                            return; // a retrain or a change of settings queued a fresh batch meanwhile
+                        if (pool != rankedPool || settings != rankSettings) {
+                            return; // the pool grew or the settings changed: a fresh batch is queued meanwhile
                         }
                         Set<Long> queued = new HashSet<>();
                         upcoming.forEach(e -> queued.add(e.item().id()));
                         for (QueueEntry e : queue.entries()) {
                             if (!queued.contains(e.item().id()) && !decidedSinceRerank.contains(e.item().id())
                                     && (current == null || current.item().id() != e.item().id())) {
-                                upcoming.add(e);
+                                // Chosen by the model of a moment ago: its pre-label is the newest model's.
+                                upcoming.add(predictions == rankedWith ? e
+                                        : entryFor(pool.indexOf(e.item().id()), e.rank(), e.score()));
                             }
                         }
                         if (current == null) {

@@ -132,19 +132,20 @@ public final class LabellingSession {
     }
 
     /** What the UI thread reads, published whole after every change so reads never wait on the monitor. */
-    private record View(QueueEntry current, List<QueueEntry> upcoming, Settings settings, Predictions predictions) {
+    private record View(QueueEntry current, List<QueueEntry> upcoming, Settings settings, Predictions predictions,
+                        Pool pool) {
     }
 
     private volatile View view;
 
     /** Called at the end of every change made under the monitor. */
     private void publish() {
-        view = new View(current, List.copyOf(upcoming), settings, predictions);
+        view = new View(current, List.copyOf(upcoming), settings, predictions, pool);
     }
 
     private View view() {
         View v = view;
-        return v != null ? v : new View(null, List.of(), settings, null);
+        return v != null ? v : new View(null, List.of(), settings, null, null);
     }
 
     /** Never waits: safe on the UI thread while a re-rank runs. */
@@ -202,6 +203,11 @@ public final class LabellingSession {
 
     public Predictions predictions() {
         return view().predictions();
+    }
+
+    /** The pool in memory (null before {@link #start}): screens read it instead of loading it again. */
+    public Pool pool() {
+        return view().pool();
     }
 
     /** Labels the current item and moves on; the decision is committed when this returns. */

@@ -100,7 +100,11 @@ public final class OpenProject implements AutoCloseable {
 
     /** Whether labelling can stop, from the stored heads over the cached pool. Reads the database. */
     public StoppingSignalService.StoppingSignal stoppingSignal() {
-        return new StoppingSignalService(project).signal(Pool.load(project, models.hash()));
+        // The session's pool when labelling: loading 100,000 vectors again would hold the file for seconds,
+        // and every decision waits for the file.
+        LabellingSession s = session;
+        Pool pool = s != null && s.pool() != null ? s.pool() : Pool.load(project, models.hash());
+        return new StoppingSignalService(project).signal(pool);
     }
 
     /** The project file, as it was opened. */

@@ -75,11 +75,15 @@ final class QueueCommand implements Callable<Integer> {
             }
             if (!ranked.predictions().hasPreLabels()) {
                 System.err.println("note: no pre-labels yet (the model has no class output and no head is trained): "
-                        + "the order is random until you label a few items of each class and run 'querent train'");
+                        + "label a few items of each class and run 'querent train'");
             }
             long roundSeed = seed != null ? seed : p.rounds().count() + 1;
             QueueService.Queue queue = new QueueService(p).next(ranked.pool(), ranked.predictions(), strategy, size,
                     roundSeed, java.util.Set.of(), batchRules);
+            if (queue.coldStart() != null) {
+                spec.commandLine().getErr().println("note: " + queue.coldStart() + ": the batch covers the pool's largest groups of "
+                        + "similar items; after 'querent train' the queue ranks with " + strategy);
+            }
             PrintWriter out = spec.commandLine().getOut();
             boolean showPick = batchRules.active(); // the extra column only when rules are on: the TSV stays stable
             String version = queue.modelVersion() == null ? queue.predictor() : "v" + queue.modelVersion();
@@ -90,9 +94,9 @@ final class QueueCommand implements Callable<Integer> {
             if (format == Format.TSV) {
                 out.println("item_id\tpath\tpre_label\tconfidence\tscore\tstrategy\tmodel_version" + (showPick ? "\tpick" : ""));
                 for (QueueEntry e : queue.entries()) {
-                    out.printf("%d\t%s\t%s\t%s\t%.6f\t%s\t%s%s%n", e.item().id(), tsvField(e.item().key()),
+                    out.printf("%d\t%s\t%s\t%s\t%s\t%s\t%s%s%n", e.item().id(), tsvField(e.item().key()),
                             e.preLabel() == null ? "" : e.preLabel(),
-                            Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), e.score(),
+                            Double.isNaN(e.confidence()) ? "" : String.format("%.4f", e.confidence()), score(e.score()),
                             queue.strategy(), version, showPick ? "\t" + e.pick() : "");
                 }
             } else {
@@ -120,6 +124,12 @@ final class QueueCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Six decimals, or six significant digits below 0.001, so that a small score never prints as 0.000000. */
+    static String score(double score) {
+        return score != 0 && Math.abs(score) < 1e-3 ? String.format(java.util.Locale.ROOT, "%.6g", score)
+                : String.format(java.util.Locale.ROOT, "%.6f", score);
     }
 
     /** Tabs and line breaks in a path would split the row: written as \t, \n, \r (and a backslash as \\). */

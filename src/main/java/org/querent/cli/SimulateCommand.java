@@ -45,6 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "K", description = "Seeds (default: ${DEFAULT-VALUE}).")
     int seeds;
+    @Option(names = "--first-seed", defaultValue = "0", paramLabel = "N",
+            description = "First seed; runs N .. N + K - 1, so seeds can run as separate processes (default: ${DEFAULT-VALUE}).")
+    int firstSeed;
     @Option(names = "--initial", defaultValue = "20", paramLabel = "N", description = "Random initial labels (default: ${DEFAULT-VALUE}).")
     int initial;
     @Option(names = "--batch", defaultValue = "20", paramLabel = "N", description = "Labels per round (default: ${DEFAULT-VALUE}).")
@@ -53,17 +56,19 @@ final class SimulateCommand implements Callable<Integer> {
     int budget;
     @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Held-out share (default: ${DEFAULT-VALUE}).")
     double testFraction;
-    @Option(names = "--c", defaultValue = "10", paramLabel = "C", description = "Head inverse L2 strength (default: ${DEFAULT-VALUE}).")
-    double c;
+    @Option(names = "--c", defaultValue = "cv", paramLabel = "C|cv",
+            description = "Head inverse L2 strength, or cv to choose it by cross-validation on each run's labels as a "
+                    + "project does (default: ${DEFAULT-VALUE}).")
+    String c;
     @Option(names = "--out", required = true, paramLabel = "CURVE.csv", description = "Where to write the curve rows.")
     Path out;
     @Option(names = "--truth", paramLabel = "FILE", description = "CSV of path,label giving the truth, instead of class sub-folders.")
     Path truth;
     @Option(names = "--cache", paramLabel = "DIR", description = "Embedding cache folder (default: the user cache folder).")
     Path cache;
-    @Option(names = "--initial-strategy", defaultValue = "random", paramLabel = "S",
-            description = "How the initial labels are picked before any model: random or typiclust, or any strategy "
-                    + "name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--initial-strategy", defaultValue = "typiclust", paramLabel = "S",
+            description = "How the initial labels are picked before any model: typiclust (the cold start a project "
+                    + "uses), random (the textbook protocol), or any strategy name (default: ${DEFAULT-VALUE}).")
     String initialStrategy;
     @Option(names = "--head", defaultValue = "supervised", paramLabel = "HEAD",
             description = "Head trained each round: supervised, spreading, self-training or auto (default: ${DEFAULT-VALUE}).")
@@ -90,8 +95,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean chooseC = "cv".equalsIgnoreCase(c.trim());
+        double fixedC;
+        try {
+            fixedC = chooseC ? TrainSettings.DEFAULT_C : Double.parseDouble(c.trim());
+        } catch (NumberFormatException e) {
+            throw QuerentException.usage("--c takes a positive number or cv: received '" + c + "'");
+        }
         SimulationSettings settings = new SimulationSettings(strategies, seeds, initial, batch, budget, testFraction,
-                TrainSettings.defaults().withC(c), initialStrategy, rules.toRules(), HeadKind.byName(head));
+                TrainSettings.defaults().withC(fixedC), initialStrategy, rules.toRules(), HeadKind.byName(head));
         org.querent.query.Strategies.byName(initialStrategy); // an unknown name fails before the embedding
         Path cacheFolder = cache != null ? cache : QuerentCache.root().resolve("simulate");
         long start = System.nanoTime();
@@ -104,9 +116,9 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted,arm\n");
+                w.write("strategy,seed,labels,accuracy,macro_f1,head,fitted,arm,c\n");
                 Map<String, Simulator.RoundHead> fitted = new HashMap<>();
-                Simulator simulator = new Simulator();
+                Simulator simulator = new Simulator().chooseC(chooseC).firstSeed(firstSeed);
                 if (adaptiveArms != null) {
                     simulator.adaptiveArms(adaptiveArms);
                 }
@@ -114,9 +126,10 @@ final class SimulateCommand implements Callable<Integer> {
                         .run(dataset, settings, p -> {
                     try {
                         Simulator.RoundHead h = fitted.get(p.strategy() + "/" + p.seed() + "/" + p.labels());
-                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%s,%s,%s%n", p.strategy(), p.seed(),
+                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%s,%s,%s,%s%n", p.strategy(), p.seed(),
                                 p.labels(), p.accuracy(), p.macroF1(), settings.head().id(),
-                                h == null ? "" : h.fitted().id(), h == null || h.arm() == null ? "" : h.arm()));
+                                h == null ? "" : h.fitted().id(), h == null || h.arm() == null ? "" : h.arm(),
+                                h == null ? "" : org.querent.learn.RegularisationSearch.format(h.c())));
                         w.flush();
                     } catch (IOException e) {
                         throw new QuerentException(ErrorKind.STORAGE, "cannot write " + out + ": " + e.getMessage(), e);

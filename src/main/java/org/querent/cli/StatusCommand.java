@@ -81,8 +81,12 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("versions  none yet (run 'querent train')");
             }
             for (Version v : s.versions()) {
-                out.printf("version   v%d %s, %d labels%s%n", v.version(), v.createdAt(), v.labels(),
-                        v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()));
+                out.printf("version   v%d %s, %d labels%s%s%n", v.version(), v.createdAt(), v.labels(),
+                        v.accuracy() == null ? "" : String.format(", held-out accuracy %.3f, macro-F1 %.3f", v.accuracy(), v.macroF1()),
+                        v.c() == null ? "" : ", C=" + org.querent.learn.RegularisationSearch.format(v.c()));
+            }
+            if (!s.versions().isEmpty() && s.versions().get(s.versions().size() - 1).cChoice() != null) {
+                out.printf("L2        %s%n", s.versions().get(s.versions().size() - 1).cChoice());
             }
             printGate(out, p, hash);
             printAudit(out, new AuditEstimateService(p).estimate());

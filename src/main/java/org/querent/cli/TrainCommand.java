@@ -23,8 +23,9 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ProjectOptions project;
-    @Option(names = "--c", defaultValue = "10", paramLabel = "C", description = "Inverse L2 strength (default: ${DEFAULT-VALUE}).")
-    double c;
+    @Option(names = "--c", paramLabel = "C", description = "Inverse L2 strength (default: chosen by cross-validation "
+            + "on the labels from 0.1, 1, 10, 100, again as the labels grow).")
+    Double c;
     @Option(names = "--head", paramLabel = "HEAD", description = "Head to train, kept as the project's setting for "
             + "later trainings: supervised, spreading, self-training or auto (default: the project's setting, "
             + "supervised until set).")
@@ -38,7 +39,10 @@ final class TrainCommand implements Callable<Integer> {
             if (head != null) {
                 TrainingService.setHead(p, requested);
             }
-            TrainingService.Trained t = new TrainingService(p).train(pool, TrainSettings.defaults().withC(c), requested,
+            if (c != null && !(c > 0 && Double.isFinite(c))) {
+                throw org.querent.common.QuerentException.usage("--c must be a positive number, e.g. 10: received " + c);
+            }
+            TrainingService.Trained t = new TrainingService(p).train(pool, TrainSettings.defaults(), requested, c,
                     interrupts.cancellation());
             Evaluation heldOut = t.report().heldOut();
             spec.commandLine().getOut().printf("model version %d: %d labels, %d iterations, %d ms%s%s%n", t.version(),
@@ -48,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
                             heldOut.macroF1(), TrainingService.FOLDS),
                     t.skippedUnscored() > 0 ? "; " + t.skippedUnscored() + " labelled items not scored yet (run score)" : "");
             spec.commandLine().getOut().printf("head: %s (%s)%n", t.head().id(), t.headReason());
+            spec.commandLine().getOut().printf("L2: %s%n", t.regularisation().how());
             if (t.gate() != null) {
                 spec.commandLine().getOut().printf(t.gate().promoted() ? "gate: v%d promoted (%s)%n"
                         : "gate: v%d stays a candidate, v" + t.gate().previous() + " stays in use (%s)%n", t.version(),
@@ -57,6 +62,8 @@ final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("calibrated: temperature %.2f, expected calibration error %.3f -> %.3f "
                         + "on held-out labels%n", t.calibration().temperature(), t.calibration().eceBefore(),
                         t.calibration().eceAfter());
+            } else if (t.calibrationSkipped() != null) {
+                spec.commandLine().getOut().printf("not calibrated (temperature 1): %s%n", t.calibrationSkipped());
             }
         }
         return 0;

@@ -102,10 +102,31 @@ public abstract sealed class Head permits SoftmaxHead, SigmoidHead {
      * ({@link TemperatureScaling}), so that calibration is exact rather than recovered from rounded probabilities.
      */
     public final double[][] logits(float[][] x) {
-        double[][] out = new double[x.length][classes()];
         for (int i = 0; i < x.length; i++) {
             checkDimension(x[i], i);
-            logitsInto(x[i], out[i]);
+        }
+        double[][] out = new double[x.length][classes()];
+        if (x.length >= PARALLEL_ROWS && Runtime.getRuntime().availableProcessors() > 1) {
+            int tasks = (x.length + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+            IntStream.range(0, tasks).parallel().forEach(t -> {
+                for (int i = t * ROWS_PER_TASK; i < Math.min(x.length, (t + 1) * ROWS_PER_TASK); i++) {
+                    logitsInto(x[i], out[i]);
+                }
+            });
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                logitsInto(x[i], out[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The head's link (softmax or sigmoid) applied to copies of logit rows: probabilities. */
+    public final double[][] linkOf(double[][] logits) {
+        double[][] out = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i].clone();
+            applyLink(out[i]);
         }
         return out;
     }

@@ -107,6 +107,21 @@ final class LogisticObjective implements DifferentiableFunction {
         this.weights = new double[k][d];
     }
 
+    /** The training rows as doubles (for the preconditioner). */
+    double[][] rows() {
+        return x;
+    }
+
+    /** {@code S}, the sum of the sample weights: the penalty's curvature is {@code 1 / (C S)}. */
+    double weightSum() {
+        return weightSum;
+    }
+
+    /** A typical data-term curvature {@code p (1 - p)}: at uniform probabilities, as at a cold start. */
+    double typicalCurvature() {
+        return multiLabel ? 0.25 : (k - 1.0) / ((double) k * k);
+    }
+
     @Override
     public int dimension() {
         return k * d + k;

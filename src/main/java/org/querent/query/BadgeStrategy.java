@@ -79,7 +79,9 @@ public final class BadgeStrategy implements QueryStrategy {
                 r[c] -= p[c] >= 0.5 ? 1 : 0;
             }
         } else {
-            r[Disagreement.argmax(p)] -= 1;
+            // p_top - 1 as minus the other probabilities: exact where p_top has rounded to 1.0
+            int top = Disagreement.argmax(p);
+            r[top] = -Uncertainty.leastConfidence(p);
         }
         return r;
     }

@@ -42,6 +42,9 @@ final class Disagreement {
     /** Entropy of the consensus (the members' mean distribution). */
     static double consensusEntropy(double[][][] committee, int row, boolean multiLabel) {
         double[] consensus = consensus(committee, row);
+        if (!multiLabel) {
+            return Uncertainty.entropy(consensus); // keeps a near-1 top class's share instead of rounding it to 0
+        }
         double sum = 0;
         for (double q : consensus) {
             sum -= multiLabel ? plogp(q) + plogp(1 - q) : plogp(q);

@@ -25,13 +25,23 @@ public final class EntropyStrategy extends RowUncertaintyStrategy {
         return multiLabelScore(p);
     }
 
+    @Override
+    double logitScore(double[] z) {
+        return Uncertainty.entropyOfLogits(z);
+    }
+
+    @Override
+    double multiLabelLogitScore(double[] z) {
+        double sum = 0;
+        for (double v : z) {
+            sum += Uncertainty.binaryEntropyOfLogit(v);
+        }
+        return sum / z.length;
+    }
+
     /** Single-label score of one probability row. */
     public static double score(double[] p) {
-        double entropy = 0;
-        for (double q : p) {
-            entropy -= plogp(q);
-        }
-        return entropy;
+        return Uncertainty.entropy(p);
     }
 
     /** Multi-label score of one row of independent label probabilities. */

@@ -34,15 +34,24 @@ public final class ExpectedGradientLengthStrategy implements ScoringStrategy {
         return scores;
     }
 
-    /** {@code sum_y p_y ||p - e_y||} for one softmax row. */
+    /**
+     * {@code sum_y p_y ||p - e_y||} for one softmax row, with {@code ||p - e_y||^2 = sum_{c != y} p_c^2 + (1 - p_y)^2}
+     * and {@code 1 - p_y} the sum of the other probabilities: a confident row keeps its small, distinct length instead
+     * of cancelling to 0.
+     */
     static double expectedLength(double[] p) {
         double squared = 0;
         for (double q : p) {
             squared += q * q;
         }
         double sum = 0;
-        for (double q : p) {
-            sum += q * Math.sqrt(Math.max(0, squared - 2 * q + 1));
+        for (int y = 0; y < p.length; y++) {
+            double others = 0;
+            for (int c = 0; c < p.length; c++) {
+                others += c == y ? 0 : p[c];
+            }
+            double rest = squared - p[y] * p[y];
+            sum += p[y] * Math.sqrt(Math.max(0, rest + others * others));
         }
         return sum;
     }

@@ -25,13 +25,23 @@ public final class LeastConfidenceStrategy extends RowUncertaintyStrategy {
         return multiLabelScore(p);
     }
 
-    /** Single-label score of one probability row. */
-    public static double score(double[] p) {
-        double max = p[0];
-        for (int c = 1; c < p.length; c++) {
-            max = Math.max(max, p[c]);
+    @Override
+    double logitScore(double[] z) {
+        return Uncertainty.leastConfidence(Uncertainty.softmax(z));
+    }
+
+    @Override
+    double multiLabelLogitScore(double[] z) {
+        double sum = 0;
+        for (double v : z) {
+            sum += Uncertainty.sigmoid(-Math.abs(v)); // min(p, 1 - p) without rounding p
         }
-        return 1 - max;
+        return sum / z.length;
+    }
+
+    /** Single-label score of one probability row: {@code 1 - max p}, as the sum of the other probabilities. */
+    public static double score(double[] p) {
+        return Uncertainty.leastConfidence(p);
     }
 
     /** Multi-label score of one row of independent label probabilities. */

@@ -26,26 +26,30 @@ public final class MarginStrategy extends RowUncertaintyStrategy {
         return multiLabelScore(p);
     }
 
+    @Override
+    double logitScore(double[] z) {
+        return z.length < 2 ? 0 : Uncertainty.margin(Uncertainty.softmax(z));
+    }
+
+    @Override
+    double multiLabelLogitScore(double[] z) {
+        double sum = 0;
+        for (double v : z) {
+            sum += 2 * Uncertainty.sigmoid(-Math.abs(v)); // 1 - |2p - 1| without rounding p
+        }
+        return sum / z.length;
+    }
+
     /** Single-label score of one probability row; a one-class row has margin 1 (score 0). */
     public static double score(double[] p) {
-        double first = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        for (double q : p) {
-            if (q > first) {
-                second = first;
-                first = q;
-            } else if (q > second) {
-                second = q;
-            }
-        }
-        return p.length < 2 ? 0 : 1 - (first - second);
+        return Uncertainty.margin(p);
     }
 
     /** Multi-label score of one row of independent label probabilities. */
     public static double multiLabelScore(double[] p) {
         double sum = 0;
         for (double q : p) {
-            sum += 1 - Math.abs(2 * q - 1);
+            sum += 2 * Math.min(q, 1 - q);
         }
         return sum / p.length;
     }

@@ -18,13 +18,29 @@ package org.querent.query;
  * @param labelledClasses    primary class of each labelled item, same order, or null
  * @param committee          {@code [member][pool row][class]}: each committee member's probabilities for the pool,
  *                           or null
+ * @param logits             the (calibrated) logits behind {@code probabilities}, same rows and columns, or null.
+ *                           Uncertainty strategies score from them when present: a probability that rounded to 1.0
+ *                           carries no ranking, its logits still do
  */
 public record QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed,
-                           float[][] labelledEmbeddings, int[] labelledClasses, double[][][] committee) {
+                           float[][] labelledEmbeddings, int[] labelledClasses, double[][][] committee,
+                           double[][] logits) {
 
     /** A context without labelled items or committee: what every strategy before committees needed. */
     public QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed) {
-        this(probabilities, embeddings, multiLabel, seed, null, null, null);
+        this(probabilities, embeddings, multiLabel, seed, null, null, null, null);
+    }
+
+    /** A context without logits. */
+    public QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed,
+                        float[][] labelledEmbeddings, int[] labelledClasses, double[][][] committee) {
+        this(probabilities, embeddings, multiLabel, seed, labelledEmbeddings, labelledClasses, committee, null);
+    }
+
+    /** A copy that also carries the logits behind the probabilities (or null for none). */
+    public QueryContext withLogits(double[][] newLogits) {
+        return new QueryContext(probabilities, embeddings, multiLabel, seed, labelledEmbeddings, labelledClasses,
+                committee, newLogits);
     }
 
     /** Same as the four-argument constructor, named for readability at call sites. */
@@ -35,13 +51,13 @@ public record QueryContext(double[][] probabilities, float[][] embeddings, boole
     /** A copy that also knows the labelled items (their embeddings and primary classes; classes may be null). */
     public QueryContext withLabelled(float[][] newLabelledEmbeddings, int[] newLabelledClasses) {
         return new QueryContext(probabilities, embeddings, multiLabel, seed, newLabelledEmbeddings,
-                newLabelledClasses, committee);
+                newLabelledClasses, committee, logits);
     }
 
     /** A copy that also carries the committee's predictions for the pool, {@code [member][pool row][class]}. */
     public QueryContext withCommittee(double[][][] newCommittee) {
         return new QueryContext(probabilities, embeddings, multiLabel, seed, labelledEmbeddings, labelledClasses,
-                newCommittee);
+                newCommittee, logits);
     }
 
     public int poolSize() {

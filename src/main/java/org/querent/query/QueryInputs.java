@@ -32,6 +32,26 @@ final class QueryInputs {
         return context;
     }
 
+    /** The context's logits when present and shaped like its probabilities; a usage error when mis-shaped. */
+    static double[][] logits(QueryContext context) {
+        double[][] z = context.logits();
+        if (z == null) {
+            return null;
+        }
+        double[][] p = context.probabilities();
+        if (z.length != p.length) {
+            throw QuerentException.usage("one logit row per pool item: received logits.length=" + z.length
+                    + ", probabilities.length=" + p.length);
+        }
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] == null || z[i].length != p[i].length) {
+                throw QuerentException.usage("logits[" + i + "] must have " + p[i].length + " classes, as its "
+                        + "probabilities do");
+            }
+        }
+        return z;
+    }
+
     /** The pool's embeddings, one per probability row, all of one length; a usage error naming the strategy if not. */
     static float[][] embeddings(QueryContext context, String strategy) {
         float[][] x = context.embeddings();

@@ -1,19 +1,52 @@
 package org.querent.query;
 
 /**
- * A strategy that scores each pool row on its own probabilities (least confidence, margin, entropy):
- * the loop over rows lives here, the measure in the subclass.
+ * A strategy that scores each pool row on its own prediction (least confidence, margin, entropy): the loop over rows
+ * lives here, the measure in the subclass. Rows are scored from the logits when the context has them
+ * ({@link QueryContext#logits()}), else from the probabilities, both without saturating ({@link Uncertainty}). Equal
+ * scores are ordered by the logit margin (smallest first), and only then by the seeded order.
  */
 abstract class RowUncertaintyStrategy implements ScoringStrategy {
 
     @Override
     public final double[] scores(QueryContext context) {
         double[][] p = QueryInputs.check(context).probabilities();
+        double[][] z = QueryInputs.logits(context);
         double[] scores = new double[p.length];
         for (int i = 0; i < p.length; i++) {
-            scores[i] = context.multiLabel() ? multiLabelRowScore(p[i]) : rowScore(p[i]);
+            if (z != null) {
+                scores[i] = context.multiLabel() ? multiLabelLogitScore(z[i]) : logitScore(z[i]);
+            } else {
+                scores[i] = context.multiLabel() ? multiLabelRowScore(p[i]) : rowScore(p[i]);
+            }
         }
         return scores;
+    }
+
+    @Override
+    public final Ranking select(QueryContext context, int size) {
+        double[] scores = scores(QueryInputs.check(context, size));
+        double[][] z = context.logits();
+        double[][] p = context.probabilities();
+        double[] tieBreak = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            double lead;
+            if (context.multiLabel()) {
+                lead = Uncertainty.smallestAbsolute(z != null ? z[i] : logOdds(p[i]));
+            } else {
+                lead = z != null ? Uncertainty.logitMargin(z[i]) : Uncertainty.logitMarginOfProbabilities(p[i]);
+            }
+            tieBreak[i] = -lead; // higher tie-break first: the smaller lead
+        }
+        return TopK.select(scores, tieBreak, size, context.seed());
+    }
+
+    private static double[] logOdds(double[] p) {
+        double[] z = new double[p.length];
+        for (int c = 0; c < p.length; c++) {
+            z[c] = Math.log(p[c]) - Math.log1p(-p[c]);
+        }
+        return z;
     }
 
     /** Single-label uncertainty of one probability row. */
@@ -21,4 +54,10 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
 
     /** Multi-label uncertainty of one row of independent label probabilities. */
     abstract double multiLabelRowScore(double[] p);
+
+    /** Single-label uncertainty of one logit row (softmax link). */
+    abstract double logitScore(double[] z);
+
+    /** Multi-label uncertainty of one logit row (independent sigmoids). */
+    abstract double multiLabelLogitScore(double[] z);
 }

@@ -243,6 +243,14 @@ public final class LabellingSession {
         return d;
     }
 
+    /** Escalates the current item to the lead with a reason; it leaves the queue. Returns the escalation's uid. */
+    public String escalate(String reason) {
+        String uid = new org.querent.team.EscalationService(project).escalate(requireCurrent().item().id(), reason,
+                annotator);
+        afterDecision();
+        return uid;
+    }
+
     /** Adds a note to the current item; the item stays. */
     public Decision note(String text) {
         return labelling.note(requireCurrent().item().id(), text, annotator);

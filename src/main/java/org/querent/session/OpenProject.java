@@ -92,6 +92,11 @@ public final class OpenProject implements AutoCloseable {
         this.session = labellingSession;
     }
 
+    /** The team's work on this project (people, review, escalations, taxonomy, agreement). */
+    public TeamDesk team() {
+        return new TeamDesk(project);
+    }
+
     /** Points the project at a moved dataset folder. Writes the project file: call it off the UI thread. */
     public void relocateData(java.nio.file.Path newRoot) {
         DataFolderCheck.requireHoldsKnownFiles(project, newRoot);

@@ -18,6 +18,8 @@ import org.querent.store.LabelDefinition;
 public final class Predictor {
     /** Softmax temperature for zero-shot cosine similarities (MiniLM cosines spread over roughly 0..0.6). */
     static final double ZERO_SHOT_TEMPERATURE = 0.05;
+    /** The predictor name of the model's own class output. */
+    static final String MODEL_CLASSES = "model classes";
 
     private Predictor() {
     }
@@ -33,12 +35,21 @@ public final class Predictor {
         List<String> labels = taxonomy.stream().map(LabelDefinition::name).toList();
         if (head != null) {
             Head model = Head.fromBytes(head.weights());
-            double temperature = TrainingService.temperatureOf(head);
-            // Calibrated probabilities (temperature from held-out labels) before any uncertainty is computed.
-            double[][] raw = model.multiLabel() || temperature == 1.0 ? model.predict(pool.embeddings())
-                    : TemperatureScaling.of(temperature).apply(model.logits(pool.embeddings()));
-            return new Predictions(toTaxonomy(raw, head.classNames(), labels, project.settings().multiLabel()),
-                    labels, "head v" + head.version(), head.version());
+            double temperature = model.multiLabel() ? 1.0 : TrainingService.temperatureOf(head);
+            // Calibrated logits z / T (temperature from held-out labels); probabilities are their softmax, and
+            // uncertainty is computed from the logits so that it never saturates where probabilities round to 1.
+            double[][] logits = model.logits(pool.embeddings());
+            for (double[] row : logits) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] /= temperature;
+                }
+            }
+            double[][] raw = model.linkOf(logits);
+            boolean multiLabel = project.settings().multiLabel();
+            double[][] taxonomyLogits = head.classNames().equals(labels) && model.multiLabel() == multiLabel
+                    ? logits : null;
+            return new Predictions(toTaxonomy(raw, head.classNames(), labels, multiLabel),
+                    labels, "head v" + head.version(), head.version(), taxonomyLogits);
         }
         if (pool.classScores() != null && modelLabels.stream().anyMatch(labels::contains)) {
             double[][] raw = new double[pool.size()][];
@@ -50,7 +61,7 @@ public final class Predictor {
                 }
             }
             return new Predictions(toTaxonomy(raw, modelLabels, labels, project.settings().multiLabel()), labels,
-                    "model classes", null);
+                    MODEL_CLASSES, null);
         }
         if (labelEmbedder != null) {
             List<String> prompts = taxonomy.stream()

@@ -1,5 +1,9 @@
 package org.querent.session;
 
+import java.util.Optional;
+
+import org.querent.learn.RegularisationSearch;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +35,14 @@ public final class ProgressFigures {
     public record Totals(int items, Integer scored, int labelled, int flagged, int skipped, int quarantined) {
     }
 
-    /** One trained model version. */
+    /**
+     * One trained model version.
+     *
+     * @param c the L2 strength C it was trained with (chosen by cross-validation on the labels), or null for
+     *          versions from before C was chosen per project
+     */
     public record ModelVersion(int version, String createdAt, int labels, Double accuracy, Double macroF1,
-                               boolean warmStarted) {
+                               boolean warmStarted, Double c) {
         public boolean hasHeldOut() {
             return accuracy != null && macroF1 != null;
         }
@@ -96,7 +105,9 @@ public final class ProgressFigures {
             Map<String, Object> provenance = head.provenance();
             Map<?, ?> heldOut = provenance.get("heldOut") instanceof Map<?, ?> m ? m : Map.of();
             out.add(new ModelVersion(head.version(), head.createdAt(), head.labelCount(), number(heldOut.get("accuracy")),
-                    number(heldOut.get("macroF1")), Boolean.TRUE.equals(provenance.get("warmStarted"))));
+                    number(heldOut.get("macroF1")), Boolean.TRUE.equals(provenance.get("warmStarted")),
+                    Optional.ofNullable(TrainingService.regularisationOf(head)).map(RegularisationSearch.Choice::c)
+                            .orElse(null)));
         }
         return out;
     }

@@ -17,7 +17,9 @@ import org.querent.store.HeadRecord;
 import org.querent.query.QueryContext;
 import org.querent.query.QueryStrategy;
 import org.querent.query.Ranking;
+import org.querent.query.RandomStrategy;
 import org.querent.query.Strategies;
+import org.querent.query.TypiclustStrategy;
 import org.querent.query.rules.BatchCandidates;
 import org.querent.query.rules.BatchComposer;
 import org.querent.query.rules.BatchRules;
@@ -58,9 +60,14 @@ public final class QueueService {
         }
     }
 
-    /** A recorded round. */
+    /**
+     * A recorded round.
+     *
+     * @param strategy  the strategy that ranked it (typiclust on a cold start)
+     * @param coldStart why a cold start replaced the requested strategy, or null
+     */
     public record Queue(long roundId, String strategy, String predictor, Integer modelVersion, int candidates,
-                        List<QueueEntry> entries) {
+                        List<QueueEntry> entries, String coldStart) {
     }
 
     /**
@@ -84,7 +91,9 @@ public final class QueueService {
      */
     public Queue next(Pool pool, Predictions predictions, String strategyName, int size, long seed, Set<Long> alsoExclude,
                       BatchRules rules) {
-        QueryStrategy strategy = Strategies.byName(strategyName);
+        QueryStrategy requested = Strategies.byName(strategyName);
+        String coldStart = coldStart(predictions, requested);
+        QueryStrategy strategy = coldStart != null ? new TypiclustStrategy() : requested;
         if (size < 1) {
             throw QuerentException.usage("queue size must be at least 1, got " + size);
         }
@@ -101,17 +110,25 @@ public final class QueueService {
             }
         }
         double[][] probabilities = new double[rows.size()][];
+        double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
         float[][] embeddings = new float[rows.size()][];
         for (int k = 0; k < rows.size(); k++) {
             probabilities[k] = predictions.probabilities()[rows.get(k)];
+            if (logits != null) {
+                logits[k] = predictions.logits()[rows.get(k)];
+            }
             embeddings[k] = pool.embeddings()[rows.get(k)];
         }
         boolean multiLabel = project.settings().multiLabel();
         QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
-                seed), pool, embeddings, seed);
+                seed).withLogits(logits), pool, embeddings, seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("size", size);
         settings.put("candidates", rows.size());
+        if (coldStart != null) {
+            settings.put("coldStart", coldStart);
+            settings.put("requestedStrategy", requested.name());
+        }
         List<Pick> picks = rules.active() ? compose(pool, rows, embeddings, strategy, context, size, seed, rules, settings)
                 : strategyPicks(strategy.select(context, size));
         List<QueueEntry> entries = new ArrayList<>();
@@ -140,7 +157,22 @@ public final class QueueService {
                 predictions.predictor(), rows.size(), seed, settings, recorded);
         AuditPicks.add(project.meta(), roundId, auditIds);
         return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), rows.size(),
-                entries);
+                entries, coldStart);
+    }
+
+    /**
+     * Why this queue is a cold start, or null: no trained head yet and no classes of the model's own, so the
+     * probabilities (zero-shot similarities to the label names, or none) say little about what is worth labelling.
+     * Then the batch is chosen for coverage of the pool (TypiClust: the most typical item of each of the largest
+     * clusters not yet covered by a label) rather than by their uncertainty. An explicit "random" is kept as asked.
+     */
+    static String coldStart(Predictions predictions, QueryStrategy requested) {
+        if (predictions.modelVersion() != null || Predictor.MODEL_CLASSES.equals(predictions.predictor())
+                || requested instanceof RandomStrategy || requested instanceof TypiclustStrategy) {
+            return null;
+        }
+        return "cold start: TypiClust, not " + requested.name() + " (no trained head yet, and the model has no "
+                + "classes of its own)";
     }
 
     private static List<Pick> strategyPicks(Ranking ranking) {

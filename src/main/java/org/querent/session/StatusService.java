@@ -17,8 +17,12 @@ public final class StatusService {
         this.project = project;
     }
 
-    /** One model version with its held-out metrics, when it had enough labels for them. */
-    public record Version(int version, String createdAt, int labels, Double accuracy, Double macroF1) {
+    /**
+     * One model version with its held-out metrics, when it had enough labels for them, and its L2 strength C with how
+     * it was chosen (null for versions trained before C was chosen per project).
+     */
+    public record Version(int version, String createdAt, int labels, Double accuracy, Double macroF1, Double c,
+                          String cChoice) {
     }
 
     /** Everything `status` shows. */
@@ -69,6 +73,8 @@ public final class StatusService {
             accuracy = metrics.get("accuracy") instanceof Number n ? n.doubleValue() : null;
             macroF1 = metrics.get("macroF1") instanceof Number n ? n.doubleValue() : null;
         }
-        return new Version(head.version(), head.createdAt(), head.labelCount(), accuracy, macroF1);
+        org.querent.learn.RegularisationSearch.Choice choice = TrainingService.regularisationOf(head);
+        return new Version(head.version(), head.createdAt(), head.labelCount(), accuracy, macroF1,
+                choice == null ? null : choice.c(), choice == null ? null : choice.how());
     }
 }

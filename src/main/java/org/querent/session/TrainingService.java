@@ -11,7 +11,9 @@ import org.querent.common.QuerentException;
 import org.querent.learn.Calibration;
 import org.querent.learn.CalibrationReport;
 import org.querent.learn.CrossValidation;
+import org.querent.learn.RegularisationSearch;
 import org.querent.learn.Splits;
+import org.querent.learn.TemperatureScaling;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
 import org.querent.learn.HeadTrainer;
@@ -54,10 +56,13 @@ public final class TrainingService {
 
     /**
      * A stored model version; {@code calibration} is null when there were too few labels to calibrate (or the head
-     * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures).
+     * is a pool head); {@code head} is the head that was trained and {@code headReason} why (auto's figures);
+     * {@code calibrationSkipped} says why no temperature was fitted although the labels were enough to try (the
+     * held-out labels could not support one), or is null; {@code regularisation} is the C used and how it was chosen.
      */
     public record Trained(int version, int labels, int skippedUnscored, TrainReport report, CalibrationReport calibration,
-                          HeadKind head, String headReason, EvaluationService.Verdict gate) {
+                          HeadKind head, String headReason, String calibrationSkipped,
+                          RegularisationSearch.Choice regularisation, EvaluationService.Verdict gate) {
         /** The accuracy on held-out labels, or null when there were too few to hold any out. */
         public Double heldOutAccuracy() {
             return report.heldOut() == null ? null : report.heldOut().accuracy();
@@ -145,17 +150,26 @@ public final class TrainingService {
         return java.util.Arrays.stream(data.countsPerClass()).filter(c -> c > 0).count();
     }
 
-    /** Trains the project's head ({@link #headOf}) and stores it as a new version. */
+    /** Trains the project's head ({@link #headOf}) with C chosen by cross-validation, and stores it as a new version. */
     public Trained train(Pool pool, TrainSettings base, Cancellation cancel) {
-        return train(pool, base, headOf(project), cancel);
+        return train(pool, base, headOf(project), null, cancel);
+    }
+
+    /** As {@link #train(Pool, TrainSettings, HeadKind, Double, Cancellation)} with C chosen by cross-validation. */
+    public Trained train(Pool pool, TrainSettings base, HeadKind requested, Cancellation cancel) {
+        return train(pool, base, requested, null, cancel);
     }
 
     /**
      * Trains and stores a new head; fails with a clear message when there is nothing to learn from yet.
      *
      * @param requested supervised, a pool head, or auto (chosen by cross-validation on the labels, at every training)
+     * @param givenC    the L2 strength to use, or null to choose it by cross-validation on the labels
+     *                  ({@link RegularisationSearch}: searched again as the labels grow by a quarter, else the previous
+     *                  version's choice is kept). The choice and its figures are in the provenance
+     *                  ({@value #REGULARISATION_KEY})
      */
-    public Trained train(Pool pool, TrainSettings base, HeadKind requested, Cancellation cancel) {
+    public Trained train(Pool pool, TrainSettings base, HeadKind requested, Double givenC, Cancellation cancel) {
         LabelledSet set = labelledSet(pool);
         TrainingData data = set.data();
         long classesSeen = classesSeen(data);
@@ -167,22 +181,27 @@ public final class TrainingService {
         Head warm = previous != null && previous.classNames().equals(project.labelNames())
                 ? Head.fromBytes(previous.weights()) : null;
         int version = project.heads().count() + 1;
-        TrainSettings settings = base.withSeed(version);
+        RegularisationSearch.Choice regularisation = regularisation(previous, data, base, givenC, version, cancel);
+        TrainSettings settings = base.withC(regularisation.c()).withSeed(version);
         TrainResult result = trainer.train(data, warm, settings, cancel);
         Evaluation heldOut = CrossValidation.hasEnoughLabels(data)
                 ? CrossValidation.estimate(data, settings, FOLDS, settings.seed(), cancel) : null;
         TrainReport report = TrainReport.of(data, warm, settings, result, heldOut);
         Map<String, Object> provenance = new HashMap<>(report.toMap());
+        provenance.put(REGULARISATION_KEY, regularisation.toMap());
         PoolHeadOutcome poolHead = requested == HeadKind.SUPERVISED ? null
                 : fitPoolHead(pool, set, requested, warm, settings, cancel);
         Head stored = poolHead == null ? result.head() : poolHead.fit().head();
         provenance.put("head", poolHead == null ? supervisedProvenance() : poolHead.toMap(requested));
         // the temperature is fitted for the supervised head: a pool head's probabilities are used as they are
         boolean supervisedHead = poolHead == null || poolHead.fit().kind() == HeadKind.SUPERVISED;
-        CalibrationReport calibration = supervisedHead && heldOut != null && !data.multiLabel()
-                ? calibrate(data, warm, settings, cancel) : null;
+        Calibrated calibrated = supervisedHead && heldOut != null && !data.multiLabel()
+                ? calibrate(data, warm, settings, cancel) : new Calibrated(null, null);
+        CalibrationReport calibration = calibrated.report();
         if (calibration != null) {
             provenance.put("calibration", calibration.toMap());
+        } else if (calibrated.skipped() != null) {
+            provenance.put("calibration", Map.of("skipped", calibrated.skipped(), "temperature", 1.0));
         }
         provenance.put("lastDecisionId", set.lastDecisionId());
         provenance.put("skippedUnscored", set.skippedUnscored());
@@ -191,7 +210,30 @@ public final class TrainingService {
         EvaluationService.Verdict verdict = new EvaluationService(project).gate(storedVersion, pool);
         return new Trained(storedVersion, data.size(), set.skippedUnscored(), report, calibration,
                 poolHead == null ? HeadKind.SUPERVISED : poolHead.fit().kind(),
-                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(), verdict);
+                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(), calibrated.skipped(),
+                regularisation, verdict);
+    }
+
+    /** Provenance key of the L2 strength's choice. */
+    public static final String REGULARISATION_KEY = "regularisation";
+
+    /** The C of this training: given, searched now, or the previous version's choice while it is not due again. */
+    private static RegularisationSearch.Choice regularisation(HeadRecord previous, TrainingData data, TrainSettings base,
+                                                              Double givenC, long seed, Cancellation cancel) {
+        if (givenC != null) {
+            return RegularisationSearch.Choice.fixed(givenC, data.size());
+        }
+        RegularisationSearch.Choice before = previous == null ? null
+                : RegularisationSearch.Choice.fromMap(previous.provenance().get(REGULARISATION_KEY));
+        if (before != null && !before.how().endsWith("given") && !RegularisationSearch.isDue(before, data)) {
+            return before.keptFor(data.size());
+        }
+        return RegularisationSearch.choose(data, base, TrainSettings.DEFAULT_C, seed, cancel);
+    }
+
+    /** The L2 strength C stored with a version and how it was chosen, or null for versions from before the choice. */
+    public static RegularisationSearch.Choice regularisationOf(HeadRecord head) {
+        return RegularisationSearch.Choice.fromMap(head.provenance().get(REGULARISATION_KEY));
     }
 
     /** A pool head's fit, and why it is the one (auto's cross-validation, when auto chose). */
@@ -237,18 +279,28 @@ public final class TrainingService {
         return new PoolHeadOutcome(fit, choice, reason);
     }
 
+    /** A fitted calibration, or why none was fitted (null and null: too few labels to try). */
+    private record Calibrated(CalibrationReport report, String skipped) {
+    }
+
     /**
      * Temperature scaling fitted on a held-out quarter (a head trained on the rest), so uncertainty is
-     * computed from calibrated probabilities; the report keeps the calibration error before and after.
+     * computed from calibrated logits; the report keeps the calibration error before and after. Skipped (T stays 1)
+     * when the held-out quarter cannot support a temperature: too few items, or all of them right.
      */
-    private CalibrationReport calibrate(TrainingData data, Head warm, TrainSettings settings, Cancellation cancel) {
+    private Calibrated calibrate(TrainingData data, Head warm, TrainSettings settings, Cancellation cancel) {
         Splits.Split split = Splits.stratifiedHoldout(data.primaryLabels(), 0.25, settings.seed());
         if (split.test().length < 10) {
-            return null;
+            return new Calibrated(null, null);
         }
         Head fitted = trainer.train(data.subset(split.train()), warm, settings, cancel).head();
         TrainingData held = data.subset(split.test());
-        return Calibration.temperatureScale(fitted.logits(held.x()), held.primaryLabels());
+        double[][] logits = fitted.logits(held.x());
+        String unsupported = TemperatureScaling.unsupportedReason(logits, held.primaryLabels());
+        if (unsupported != null) {
+            return new Calibrated(null, unsupported);
+        }
+        return new Calibrated(Calibration.temperatureScale(logits, held.primaryLabels()), null);
     }
 
     /** The temperature stored with a head, or 1 when it was not calibrated. */

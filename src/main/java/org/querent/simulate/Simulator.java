@@ -11,6 +11,7 @@ import org.querent.common.QuerentException;
 import org.querent.learn.Committee;
 import org.querent.learn.Evaluation;
 import org.querent.learn.Head;
+import org.querent.learn.RegularisationSearch;
 import org.querent.learn.Splits;
 import org.querent.learn.TrainingData;
 import org.querent.learn.graph.NeighbourSearch;
@@ -46,11 +47,33 @@ public final class Simulator {
     /** What each round's head decided, for the caller to log (auto's choice and its figures). */
     /**
      * @param arm the strategy adaptive drew for the batch picked after this training, or null for other strategies
+     * @param c   the L2 strength the round's head was trained with
      */
-    public record RoundHead(String strategy, int seed, int labels, HeadKind fitted, String reason, String arm) {
+    public record RoundHead(String strategy, int seed, int labels, HeadKind fitted, String reason, String arm,
+                            double c) {
     }
 
     private Consumer<RoundHead> headLog = h -> { };
+    private boolean chooseC;
+    private int firstSeed;
+
+    /** Runs seeds {@code first .. first + seeds - 1} (default 0): one seed per process spreads a slow run. */
+    public Simulator firstSeed(int first) {
+        if (first < 0) {
+            throw QuerentException.usage("--first-seed must not be negative: received " + first);
+        }
+        this.firstSeed = first;
+        return this;
+    }
+
+    /**
+     * Chooses C by cross-validation on each run's labels as a project does ({@link RegularisationSearch}, searched
+     * again as the labels grow by a quarter), instead of the settings' fixed C.
+     */
+    public Simulator chooseC(boolean choose) {
+        this.chooseC = choose;
+        return this;
+    }
     private List<String> adaptiveArms = AdaptiveStrategy.ARMS;
 
     /** The strategies adaptive chooses between (default {@link AdaptiveStrategy#ARMS}). */
@@ -72,7 +95,7 @@ public final class Simulator {
         // The graph covers every item, as a project's pool does; test labels are never seen.
         PoolGraph graph = new PoolGraph(() -> NeighbourSearch.forPool(data.size()).build(data.embeddings(), GRAPH_K,
                 Cancellation.none()));
-        for (int seed = 0; seed < settings.seeds(); seed++) {
+        for (int seed = firstSeed; seed < firstSeed + settings.seeds(); seed++) {
             Splits.Split split = Splits.stratifiedHoldout(data.truth(), settings.testFraction(), seed);
             int[] pool = split.train();
             if (pool.length < settings.initial()) {
@@ -107,12 +130,21 @@ public final class Simulator {
         PoolFit previousFit = null;
         PoolLearner learner = new PoolLearner(s.train().withSeed(seed), LabelSpreading.DEFAULT_ALPHA, false);
         Head head = null;
+        RegularisationSearch.Choice cChoice = null;
         int round = 0;
         while (true) {
             int[] train = order.stream().mapToInt(Integer::intValue).toArray();
             int[] trainY = Arrays.stream(train).map(i -> data.truth()[i]).toArray();
             TrainingData td = TrainingData.singleLabel(rows(data.embeddings(), train), trainY, classes);
             PoolData poolData = PoolData.singleLabel(data.embeddings(), train, trainY, classes);
+            if (chooseC && RegularisationSearch.isDue(cChoice, td)) {
+                cChoice = RegularisationSearch.choose(td, s.train(), s.train().c(), seed * 7919L + round,
+                        Cancellation.none());
+                if (cChoice.c() != learner.settings().c()) {
+                    learner = new PoolLearner(s.train().withC(cChoice.c()).withSeed(seed), LabelSpreading.DEFAULT_ALPHA,
+                            false);
+                }
+            }
             HeadKind kind = s.head();
             String reason = kind.id();
             if (kind == HeadKind.AUTO) {
@@ -126,19 +158,21 @@ public final class Simulator {
             Evaluation eval = Evaluation.of(testY, Evaluation.argmax(fit.predictRows(data.embeddings(), test)), classes);
             curve.add(new CurvePoint(strategy.name(), seed, train.length, eval.accuracy(), eval.macroF1()));
             if (train.length >= s.budget()) {
-                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null));
+                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null,
+                        learner.settings().c()));
                 return curve;
             }
             int[] candidates = Arrays.stream(pool).filter(i -> !labelled[i]).toArray();
             if (candidates.length == 0) {
-                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null));
+                headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason, null,
+                        learner.settings().c()));
                 return curve;
             }
             int want = Math.min(s.batch(), s.budget() - train.length);
             float[][] candidateX = rows(data.embeddings(), candidates);
             long roundSeed = seed * 1_000_003L + round++;
             QueryContext context = new QueryContext(fit.predictRows(data.embeddings(), candidates), candidateX, false,
-                    roundSeed);
+                    roundSeed).withLogits(fit.logitRows(data.embeddings(), candidates));
             if (strategy.needsLabelled()) {
                 context = context.withLabelled(td.x(), td.primaryLabels());
             }
@@ -153,7 +187,7 @@ public final class Simulator {
                 picks = pick(strategy, context, s, data, candidates, train, want);
             }
             headLog.accept(new RoundHead(strategy.name(), seed, train.length, fit.kind(), reason,
-                    adaptive == null ? null : adaptive.lastArm()));
+                    adaptive == null ? null : adaptive.lastArm(), learner.settings().c()));
             previousFit = fit;
             if (picks.length == 0) {
                 return curve; // the rules left nothing to pick

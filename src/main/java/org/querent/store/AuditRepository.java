@@ -2,7 +2,6 @@ package org.querent.store;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,19 +63,33 @@ public final class AuditRepository {
 
     /** Every event, oldest first, as column name to value (null where it does not apply). */
     public List<Map<String, Object>> events() {
+        return rows(SQL, null);
+    }
+
+    /** The events of one item, oldest first: its whole history, as the audit trail has it. */
+    public List<Map<String, Object>> eventsOf(long itemId) {
+        return rows("SELECT * FROM (" + SQL + ") WHERE item_id = ?", itemId);
+    }
+
+    private List<Map<String, Object>> rows(String sql, Long itemId) {
         return db.read(c -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SQL)) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int k = 1; k <= COLUMNS.size(); k++) {
-                        row.put(COLUMNS.get(k - 1), rs.getObject(k));
+            try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+                if (itemId != null) {
+                    st.setLong(1, itemId);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int k = 1; k <= COLUMNS.size(); k++) {
+                            row.put(COLUMNS.get(k - 1), rs.getObject(k));
+                        }
+                        if (!COLUMNS.get(COLUMNS.size() - 1).equals(meta.getColumnLabel(COLUMNS.size()))) {
+                            throw new IllegalStateException("audit columns out of order");
+                        }
+                        out.add(row);
                     }
-                    if (!COLUMNS.get(COLUMNS.size() - 1).equals(meta.getColumnLabel(COLUMNS.size()))) {
-                        throw new IllegalStateException("audit columns out of order");
-                    }
-                    out.add(row);
                 }
             }
             return out;

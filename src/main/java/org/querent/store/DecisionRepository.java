@@ -81,12 +81,12 @@ public final class DecisionRepository {
                 + "ORDER BY id DESC LIMIT 1", annotator);
     }
 
-    /** The annotator's newest decisions still in force (labels, skips, flags), newest first. */
+    /** The annotator's newest decisions still in force (labels, skips, flags, escalations), newest first. */
     public List<Decision> recentOf(String annotator, int limit) {
         return db.read(c -> {
             List<Decision> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM live_decision WHERE annotator = ? "
-                    + "AND kind IN ('label', 'skip', 'flag') ORDER BY id DESC LIMIT ?")) {
+                    + "AND kind IN ('label', 'skip', 'flag', 'escalate') ORDER BY id DESC LIMIT ?")) {
                 ps.setString(1, annotator);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {

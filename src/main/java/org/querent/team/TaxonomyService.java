@@ -20,8 +20,8 @@ import org.querent.store.TaxonomyVersionRepository;
  * queue), and training reads current labels, so the next head learns the current taxonomy.
  */
 public final class TaxonomyService {
-    /** Keys the labelling view keeps for its commands (ui.label.LabelKeys.RESERVED, which a test keeps equal). */
-    public static final Set<String> RESERVED_KEYS = Set.of("S", "F", "N", "Z", "R", "G", "W", "U");
+    /** Keys the workstation keeps for its commands (ui.common.KeyTable.RESERVED, which a test keeps equal). */
+    public static final Set<String> RESERVED_KEYS = Set.of("S", "F", "N", "E", "R", "G", "Z", "A", "X");
 
     private final Project project;
     private final PeopleService people;

@@ -65,11 +65,43 @@ class CalibrationTest {
         assertEquals(report.temperature(), TemperatureScaling.fit(probabilities, truth).temperature(), 1e-4);
     }
 
+    /** Perfectly separated held-out rows pull T towards 0: the prior and the range stop it, and it is not supported. */
+    @Test
+    void separatedHeldOutLabelsDoNotSupportATemperature() {
+        double[][] logits = new double[24][];
+        int[] truth = new int[24];
+        for (int i = 0; i < 24; i++) {
+            logits[i] = i % 2 == 0 ? new double[] {2, 0} : new double[] {0, 2};
+            truth[i] = i % 2;
+        }
+        assertEquals("held-out labels perfectly separated (all 24 right)",
+                TemperatureScaling.unsupportedReason(logits, truth));
+        double t = TemperatureScaling.fit(logits, truth).temperature();
+        // the likelihood alone would go to T = 0; the prior holds it at about 0.6, inside [0.25, 4]
+        assertTrue(t >= 0.25 && t < 0.9, "T=" + t);
+        assertEquals("too few held-out labels (4, need 10)",
+                TemperatureScaling.unsupportedReason(java.util.Arrays.copyOf(logits, 4), truth));
+        logits[3] = new double[] {2, 0}; // one wrong: now the likelihood has a minimum
+        assertEquals(null, TemperatureScaling.unsupportedReason(logits, truth));
+    }
+
+    /** Under-confident logits that a few errors keep from separating get T below 1, pulled towards 1 by the prior. */
     @Test
     void underConfidentPredictorGetsTemperatureBelowOne() {
-        double[][] logits = {{1, 0}, {0, 1}, {1, 0}, {0, 1}};
-        int[] truth = {0, 1, 0, 1};
-        assertTrue(TemperatureScaling.fit(logits, truth).temperature() < 0.05);
+        SplittableRandom random = new SplittableRandom(9);
+        int n = 2000;
+        double[][] logits = new double[n][2];
+        int[] truth = new int[n];
+        for (int i = 0; i < n; i++) {
+            double z = 3 * SyntheticEmbeddings.gaussian(random);
+            truth[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+            logits[i] = new double[] {0, z / 2}; // half as sure as it should be
+        }
+        double t = TemperatureScaling.fit(logits, truth).temperature();
+        assertTrue(t > 0.4 && t < 0.6, "T=" + t);
+        double few = TemperatureScaling.fit(java.util.Arrays.copyOf(logits, 30), java.util.Arrays.copyOf(truth, 30))
+                .temperature();
+        assertTrue(few > t, "with 30 items the prior pulls T towards 1: " + few + " vs " + t);
     }
 
     @Test

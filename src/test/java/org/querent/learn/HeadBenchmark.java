@@ -55,6 +55,24 @@ class HeadBenchmark {
         System.out.printf(Locale.ROOT, "train warm from a head on 250 fewer labels: median %.0f ms, %d iterations%n",
                 warmMs, warm[0].iterations());
 
+        for (double c : RegularisationSearch.GRID) {
+            TrainSettings atC = settings.withC(c);
+            TrainResult[] pre = new TrainResult[1];
+            TrainResult[] bare = new TrainResult[1];
+            double preMs = medianMillis(() -> pre[0] = trainer.train(labelled, null, atC, true,
+                    org.querent.common.Cancellation.none()), 3);
+            double bareMs = medianMillis(() -> bare[0] = trainer.train(labelled, null, atC, false,
+                    org.querent.common.Cancellation.none()), 1);
+            System.out.printf(Locale.ROOT, "converged fit on %d labels, C=%s: preconditioned %.0f ms (%d iterations); "
+                    + "bare L-BFGS to the same tolerance %.0f ms (%d iterations); ratio %.2f%n", LABELS,
+                    RegularisationSearch.format(c), preMs, pre[0].iterations(), bareMs, bare[0].iterations(),
+                    preMs / bareMs);
+        }
+        RegularisationSearch.Choice[] choice = new RegularisationSearch.Choice[1];
+        double searchMs = medianMillis(() -> choice[0] = RegularisationSearch.choose(labelled, settings, 10, 1,
+                org.querent.common.Cancellation.none()), 1);
+        System.out.printf(Locale.ROOT, "choosing C on %d labels: %.0f ms (%s)%n", LABELS, searchMs, choice[0].how());
+
         double cvMs = medianMillis(() -> CrossValidation.estimate(labelled, settings, 5, 1), 1);
         Evaluation cv = CrossValidation.estimate(labelled, settings, 5, 1);
         System.out.printf(Locale.ROOT, "5-fold cross-validation on %d labels: %.0f ms, accuracy %.4f, macro-F1 %.4f%n",

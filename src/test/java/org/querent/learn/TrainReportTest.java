@@ -20,7 +20,7 @@ class TrainReportTest {
 
         Map<String, Object> map = TrainReport.of(data, null, settings, result, heldOut).toMap();
 
-        assertEquals("querent-lbfgs-logistic/1", map.get("trainer"));
+        assertEquals("querent-lbfgs-logistic/2", map.get("trainer"));
         assertEquals("softmax", map.get("headKind"));
         assertEquals(99L, map.get("seed"));
         assertEquals(10.0, ((Map<?, ?>) map.get("settings")).get("c"));

@@ -60,6 +60,34 @@ class SimulatorRulesTest {
     }
 
     @Test
+    void typiclustInitialPicksCoverEveryClassAndCrossValidationChoosesCFromTheGrid() {
+        int[] pool = Splits.stratifiedHoldout(DATA.truth(), 0.3, 0).train();
+        for (int seed = 0; seed < 3; seed++) {
+            int[] picks = Simulator.initialPicks(DATA, settings("typiclust", BatchRules.none()), pool, seed);
+            assertEquals(10, Arrays.stream(picks).distinct().count());
+            assertEquals(3, Arrays.stream(picks).map(i -> DATA.truth()[i]).distinct().count(), "seed " + seed);
+        }
+        List<Simulator.RoundHead> rounds = new java.util.ArrayList<>();
+        List<CurvePoint> points = new Simulator().chooseC(true).onRoundHead(rounds::add)
+                .run(DATA, settings("typiclust", BatchRules.none()), p -> { });
+        assertEquals(2 * 2 * 5, points.size());
+        assertTrue(rounds.stream().allMatch(r -> Arrays.stream(org.querent.learn.RegularisationSearch.GRID)
+                .anyMatch(c -> c == r.c())), rounds.toString());
+        assertTrue(rounds.stream().anyMatch(r -> r.labels() == 50));
+    }
+
+    @Test
+    void aSeedRunAloneGivesTheSameCurvesAsInTheFullRun() {
+        SimulationSettings two = settings("random", BatchRules.none());
+        List<CurvePoint> all = new Simulator().run(DATA, two, p -> { });
+        SimulationSettings one = new SimulationSettings(List.of("random", "margin"), 1, 10, 10, 50, 0.3,
+                TrainSettings.defaults(), "random", BatchRules.none());
+        List<CurvePoint> second = new Simulator().firstSeed(1).run(DATA, one, p -> { });
+        assertEquals(all.stream().filter(p -> p.seed() == 1).toList(), second);
+        assertThrows(QuerentException.class, () -> new Simulator().firstSeed(-1));
+    }
+
+    @Test
     void theSourceOfAnItemIsItsFolder() {
         assertEquals("c1", Simulator.sourceOf("c1/item-4.txt"));
         assertEquals("a/b", Simulator.sourceOf("a/b/rows.csv#12"));

@@ -24,7 +24,7 @@ import org.querent.store.Decision;
 import org.querent.store.HeadRecord;
 import org.querent.store.TaxonomyVersion;
 import org.querent.store.TeamDecisionRepository;
-import org.querent.ui.label.LabelKeys;
+import org.querent.ui.common.KeyTable;
 
 class TaxonomyServiceTest {
     @TempDir
@@ -169,6 +169,6 @@ class TaxonomyServiceTest {
 
     @Test
     void theReservedKeysAreTheWorkstationsCommandKeys() {
-        assertEquals(LabelKeys.RESERVED, TaxonomyService.RESERVED_KEYS);
+        assertEquals(KeyTable.RESERVED, TaxonomyService.RESERVED_KEYS);
     }
 }

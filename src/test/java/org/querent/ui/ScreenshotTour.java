@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -44,6 +43,7 @@ public final class ScreenshotTour {
     private static Path home;
     /** "audio" as the second argument: only the audio label view (the other shots stay as they are). */
     private static boolean audioOnly;
+    private static long sharedItem = -1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
@@ -132,6 +132,19 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(stage.getScene(), "3-label-text.png");
         fx(() -> {
+            window.showKeys();
+            return null;
+        });
+        Stage keys = waitFor(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage
+                && w.getScene() != null && "keys-dialog".equals(w.getScene().getRoot().getId())).map(w -> (Stage) w)
+                .findFirst().orElse(null));
+        Thread.sleep(800);
+        shoot(keys.getScene(), "12-keys.png");
+        fx(() -> {
+            keys.close();
+            return null;
+        });
+        fx(() -> {
             window.workbench().show(Workbench.Screen.BROWSE);
             return null;
         });
@@ -163,6 +176,7 @@ public final class ScreenshotTour {
         Thread.sleep(2000);
         shoot(stage.getScene(), "7-label-image.png");
         audioShot(stage, window);
+        teamScreens(stage, window);
     }
 
     /** The audio sample after 20 clips labelled (one retraining), the playhead a second in, P pressed. */
@@ -226,6 +240,121 @@ public final class ScreenshotTour {
         return stage.getScene().lookup("#audio-timeline");
     }
 
+    /** A team project: who is labelling, the review queue, the agreement card and the taxonomy editor. */
+    private void teamScreens(Stage stage, MainWindow window) throws Exception {
+        Path team = teamProject();
+        fx(() -> {
+            window.openProject(team);
+            return null;
+        });
+        Stage who = waitFor(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage
+                && w.getScene() != null && "who-dialog".equals(w.getScene().getRoot().getId())).map(w -> (Stage) w)
+                .findFirst().orElse(null));
+        Thread.sleep(800);
+        shoot(who.getScene(), "8-who-is-labelling.png");
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<org.querent.store.Person> people =
+                    (javafx.scene.control.ListView<org.querent.store.Person>) who.getScene().lookup("#people-list");
+            people.getItems().stream().filter(p -> p.name().equals("lena")).findFirst()
+                    .ifPresent(p -> people.getSelectionModel().select(p));
+            ((javafx.scene.control.Button) who.getScene().lookup("#who-ok")).fire();
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null && window.project().name().equals("team")
+                && window.workbench().labelModel().currentProperty().get() != null
+                && window.workbench().labelModel().identityProperty().get() != null ? true : null);
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.REVIEW);
+            return null;
+        });
+        Thread.sleep(2500);
+        fx(() -> {
+            // An item both ana and ben labelled, ben differently: its history tells the story.
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<org.querent.ui.team.ReviewViewModel.Row> queue =
+                    (javafx.scene.control.TableView<org.querent.ui.team.ReviewViewModel.Row>) stage.getScene()
+                            .lookup("#review-queue");
+            queue.getItems().stream().filter(r -> r.itemId() == sharedItem).findFirst().ifPresent(r -> {
+                queue.getSelectionModel().select(r);
+                queue.scrollTo(Math.max(0, queue.getItems().indexOf(r) - 3));
+            });
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "9-review-queue.png");
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.PROGRESS);
+            return null;
+        });
+        Thread.sleep(2500);
+        fx(() -> {
+            // Scroll the progress page so the agreement card is in view.
+            javafx.scene.Node card = stage.getScene().lookup("#agreement");
+            javafx.scene.Node up = card;
+            while (!(up instanceof javafx.scene.control.ScrollPane)) {
+                up = up.getParent();
+            }
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) up;
+            double y = card.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
+            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(Math.min(1, Math.max(0, (y - 80) / room)));
+            return null;
+        });
+        Thread.sleep(800);
+        shoot(stage.getScene(), "10-agreement.png");
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.TAXONOMY);
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(stage.getScene(), "11-taxonomy.png");
+    }
+
+    /**
+     * 60 emails; lena (lead), ana and ben (annotators), rev (reviewer). ana and ben label overlapping items (ben
+     * disagrees on some), with pre-labels shown (a few corrected); ana escalates one; lena renamed a label.
+     */
+    private static Path teamProject() throws Exception {
+        Path folder = home.resolve("team");
+        Map<String, String> truth = org.querent.TestData.copyEmails(folder.resolve("data"), 10);
+        List<String> names = org.querent.TestData.emailLabels();
+        Path file = folder.resolve("team.querent");
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, folder.resolve("data"),
+                "builtin:minilm", names.stream().map(l -> new LabelDefinition(l, "", null)).toList(), false, null))) {
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+            var people = new org.querent.team.PeopleService(p);
+            people.assign("lena", org.querent.team.Role.LEAD, "lena", "runs the project");
+            people.assign("ana", org.querent.team.Role.ANNOTATOR, "lena", "joins");
+            people.assign("ben", org.querent.team.Role.ANNOTATOR, "lena", "joins");
+            people.assign("rev", org.querent.team.Role.REVIEWER, "lena", "reviews");
+            var labelling = new org.querent.session.LabellingService(p);
+            List<String> files = List.copyOf(truth.keySet());
+            for (int i = 0; i < 36; i++) {
+                long id = labelling.findItem(files.get(i)).id();
+                String right = truth.get(files.get(i));
+                String other = names.get((names.indexOf(right) + 1) % names.size());
+                if (i < 24) {
+                    labelling.label(id, List.of(right), "ana", new org.querent.session.LabellingService.Shown(
+                            i % 5 == 0 ? other : right, 0.55, null));
+                }
+                if (i == 16) {
+                    sharedItem = id; // ana and ben disagree on it (i % 4 == 0)
+                }
+                if (i >= 12) {
+                    labelling.label(id, List.of(i % 4 == 0 ? other : right), "ben",
+                            new org.querent.session.LabellingService.Shown(right, 0.7, null));
+                }
+            }
+            new org.querent.team.EscalationService(p).escalate(labelling.findItem(files.get(40)).id(),
+                    "quotes two lists; which one does it belong to?", "ana");
+            var taxonomy = new org.querent.team.TaxonomyService(p);
+            taxonomy.describe("fork", "the FoRK list: links and discussion", "lena", "newcomers asked what fork is");
+            taxonomy.rename("razor-users", "razor", "lena", "shorter; the list is about Vipul's Razor");
+        }
+        return file;
+    }
+
     /** Labels n items from the truth, by the label keys, as a person would. */
     private static void labelFromTruth(MainWindow window, Map<String, String> truth, int n) throws Exception {
         for (int i = 0; i < n; i++) {
@@ -273,9 +402,23 @@ public final class ScreenshotTour {
     }
 
     private static void shoot(Scene scene, String name) throws Exception {
-        BufferedImage image = fx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+        BufferedImage image = fx(() -> toAwt(scene.snapshot(null)));
         ImageIO.write(image, "png", out.resolve(name).toFile());
         System.out.println("saved " + out.resolve(name));
+    }
+
+    /** The snapshot's pixels as an AWT image, without javafx-swing (a test-only dependency not in target/lib). */
+    private static BufferedImage toAwt(javafx.scene.image.WritableImage fx) {
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        javafx.scene.image.PixelReader pixels = fx.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            pixels.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
     }
 
     private static <T> T waitFor(Callable<T> check) throws Exception {

@@ -244,11 +244,35 @@ class WorkstationTest {
         assertEquals("[\"spamassassin\"]", query("SELECT labels FROM decision WHERE item_id = " + inFront).get(0));
     }
 
+    @Test
+    @Order(9)
+    void aOnePersonProjectIsNotAskedWhoIsLabellingButCanStartATeamWithItsLead() throws Exception {
+        assertTrue(robot.lookup("#labelling-as").queryLabeled().getText().endsWith("· no team"),
+                robot.lookup("#labelling-as").queryLabeled().getText());
+        robot.clickOn("#change-person");
+        waitUntil(20, () -> robot.lookup("#who-dialog").tryQuery().isPresent());
+        robot.clickOn("#new-name").eraseText(40).write("sam");
+        robot.clickOn("#start-team");
+        robot.clickOn("#new-name");
+        robot.type(KeyCode.ENTER);
+        waitUntil(60, () -> model().annotator().equals("sam") && model().identityProperty().get() != null
+                && model().currentProperty().get() != null);
+        assertEquals(List.of("sam|lead|sam"), query("SELECT name, role, changed_by FROM person_role"));
+        assertEquals("Labelling as sam (lead)", robot.lookup("#labelling-as").queryLabeled().getText());
+        long item = currentId();
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(10, () -> currentId() != item);
+        assertEquals("sam", query("SELECT annotator FROM decision WHERE item_id = " + item + " ORDER BY id DESC").get(0));
+    }
+
     /** At 150 % text the batch size reads whole and every action button stays inside the window (issue 8, item 17). */
     @Test
     @Order(20)
     void atOneHundredFiftyPercentTheToolbarAndTheActionsFit() throws Exception {
         FxToolkit.setupStage(s -> window.openProject(projectFile()));
+        // The sample is a team project since test 9: sam, remembered, is chosen ahead; Enter confirms.
+        waitUntil(60, () -> robot.lookup("#who-dialog").tryQuery().isPresent());
+        robot.clickOn("#people-list").type(KeyCode.ENTER);
         waitUntil(60, () -> window.workbench() != null && model().currentProperty().get() != null);
         FxToolkit.setupFixture(() -> window.setFontScale(150));
         WaitForAsyncUtils.waitForFxEvents();
@@ -262,7 +286,7 @@ class WorkstationTest {
                     + " px of text and padding");
             double sceneWidth = stage.getScene().getWidth();
             double sceneHeight = stage.getScene().getHeight();
-            for (String id : List.of("#accept", "#skip", "#flag", "#note", "#undo")) {
+            for (String id : List.of("#accept", "#skip", "#flag", "#escalate", "#note", "#undo")) {
                 javafx.scene.Node button = robot.lookup(id).query();
                 javafx.geometry.Bounds b = button.localToScene(button.getBoundsInLocal());
                 assertTrue(button.isVisible() && b.getMaxY() <= sceneHeight && b.getMaxX() <= sceneWidth,

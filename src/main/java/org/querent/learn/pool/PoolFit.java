@@ -32,6 +32,21 @@ public record PoolFit(HeadKind kind, Head head, double[][] poolProbabilities, Ma
         return head.predict(rx);
     }
 
+    /**
+     * Logits of the pool rows {@code rows} where {@code head} alone predicts them (supervised, self-training), null
+     * for a spread (whose probabilities have no logits behind them).
+     */
+    public double[][] logitRows(float[][] x, int[] rows) {
+        if (poolProbabilities != null) {
+            return null;
+        }
+        float[][] rx = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rx[i] = x[rows[i]];
+        }
+        return head.logits(rx);
+    }
+
     /** Probabilities of every pool row. */
     public double[][] predictPool(float[][] x) {
         return poolProbabilities != null ? poolProbabilities : head.predict(x);

@@ -45,6 +45,8 @@ record HistoryLine(String what, String who, String when, String outcome, String 
             case "flag" -> "Flagged" + (d.note() == null ? "" : ": " + d.note());
             case "note" -> "Note: " + (d.note() == null ? "" : d.note());
             case "undo" -> "Undid decision #" + d.undoes();
+            case "escalate" -> "Escalated to the lead" + (d.note() == null ? "" : ": " + d.note());
+            case "review" -> "Reviewed" + (d.note() == null ? "" : ": " + d.note());
             default -> d.kind();
         };
     }

@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.querent.session.LabellingSession;
 import org.querent.session.QueueService.QueueEntry;
+import org.querent.ui.common.KeyTable;
 import org.querent.ui.label.LabelViewModel.HistoryEntry;
 import org.querent.ui.label.LabelViewModel.LabelChoice;
 
@@ -173,8 +174,9 @@ public final class LabelView {
         itemPane.getChildren().addAll(text, image, audio, done);
         VBox.setVgrow(itemPane, Priority.ALWAYS);
         // 0 is a label key when there are ten labels: Home always fits, 0 only while it is free.
-        Label zoomHint = new Label(model.keys().contains("0") ? "Wheel or +/− to zoom, drag to pan, Home to fit"
-                : "Wheel or +/− to zoom, drag to pan, 0 or Home to fit");
+        Label zoomHint = new Label();
+        zoomHint.setId("zoom-hint");
+        zoomHint.textProperty().bind(model.keyTableProperty().map(LabelView::zoomHint));
         zoomHint.getStyleClass().add("hint");
         zoomHint.visibleProperty().bind(image.visibleProperty());
         Label notes = new Label();
@@ -198,8 +200,9 @@ public final class LabelView {
         pre.textProperty().bind(model.preLabelProperty().map(s -> s.isEmpty() ? "(no suggestion yet)" : s));
         choiceBox.setId("label-choices");
         Label keysHint = new Label(model.multiLabel()
-                ? "Keys toggle labels · Enter confirms · S skip · F flag · N note · Backspace undo"
-                : "Key assigns the label · Enter/Space accepts the suggestion · S skip · F flag · N note · Backspace undo");
+                ? "Keys toggle labels · Enter confirms · S skip · F flag · E escalate · N note · Backspace undo · F1 all keys"
+                : "Key assigns the label · Enter/Space accepts the suggestion · S skip · F flag · E escalate · N note · "
+                + "Backspace undo · F1 all keys");
         keysHint.getStyleClass().add("hint");
         keysHint.setWrapText(true);
 
@@ -207,6 +210,7 @@ public final class LabelView {
                 action("Accept", "accept", "⏎", model::accept),
                 action("Skip", "skip", "S", model::skip),
                 action("Flag", "flag", "F", this::askFlag),
+                escalateButton(),
                 action("Note", "note", "N", this::askNote),
                 action("Undo", "undo", "⌫", model::undo));
 
@@ -270,8 +274,13 @@ public final class LabelView {
     private void renderChoices() {
         choiceBox.getChildren().clear();
         for (LabelChoice choice : model.choices()) {
-            Label key = new Label(choice.key());
+            Label key = new Label(choice.key().isEmpty() ? "–" : choice.key());
             key.getStyleClass().add("key-chip");
+            key.setId("key-" + choice.name());
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            if (choice.key().isEmpty()) {
+                key.setTooltip(new Tooltip("No key: a lead gives it one in Taxonomy (Re-key); click the row to assign"));
+            }
             Label name = new Label(choice.name());
             name.setMinWidth(120);
             if (!choice.description().isBlank()) {
@@ -435,21 +444,13 @@ public final class LabelView {
             handled = false; // menu accelerators
         } else if (code == KeyCode.ENTER || code == KeyCode.SPACE) {
             model.accept();
-        } else if (code == KeyCode.S) {
-            model.skip();
-        } else if (code == KeyCode.F) {
-            askFlag();
-        } else if (code == KeyCode.N) {
-            askNote();
-        } else if (code == KeyCode.R) {
-            model.retrainNow();
-        } else if (code == KeyCode.G) {
-            showGuideline();
+        } else if (code.isLetterKey() && KeyTable.command(keyName(e), KeyTable.Screen.LABEL).isPresent()) {
+            run(KeyTable.command(keyName(e), KeyTable.Screen.LABEL).get().action());
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
             image.zoomIn();
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             image.zoomOut();
-        } else if (code == KeyCode.HOME || code == KeyCode.DIGIT0 && !model.keys().contains("0")) {
+        } else if (code == KeyCode.HOME || code == KeyCode.DIGIT0 && !model.keyTable().zeroIsLabel()) {
             image.resetView();
         } else {
             handled = model.pressKey(keyName(e));
@@ -470,6 +471,47 @@ public final class LabelView {
             return code.getName().toUpperCase(Locale.ROOT);
         }
         return e.getText() == null ? "" : e.getText().toUpperCase(Locale.ROOT);
+    }
+
+    /** A command key of the table, on this screen. */
+    private void run(KeyTable.Action action) {
+        switch (action) {
+            case SKIP -> model.skip();
+            case FLAG -> askFlag();
+            case NOTE -> askNote();
+            case ESCALATE -> askEscalate();
+            case RETRAIN -> model.retrainNow();
+            case GUIDELINE -> showGuideline();
+            case UNDO -> { } // Ctrl+Z, handled above; plain Z does nothing
+            default -> { }
+        }
+    }
+
+    static String zoomHint(KeyTable table) {
+        return table.zeroIsLabel() ? "Wheel or +/− to zoom, drag to pan, Home to fit"
+                : "Wheel or +/− to zoom, drag to pan, 0 or Home to fit";
+    }
+
+    private Button escalateButton() {
+        Button b = action("Escalate", "escalate", "E", this::askEscalate);
+        b.setTooltip(new Tooltip("E: hand the item to the lead with a reason; it leaves your queue"));
+        return b;
+    }
+
+    private void askEscalate() {
+        if (model.currentProperty().get() == null) {
+            return;
+        }
+        if (!model.escalation().allowed()) {
+            model.messageProperty().set(model.escalation().whyNot());
+            return;
+        }
+        TextInputDialog dialog = dialog("Escalate to the lead", "What should the lead decide? The item leaves your queue.");
+        dialog.getEditor().setId("escalate-reason");
+        dialog.getDialogPane().setId("escalate-dialog");
+        Optional<String> reason = dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+        reason.ifPresent(model::escalate);
+        focus();
     }
 
     private void askFlag() {

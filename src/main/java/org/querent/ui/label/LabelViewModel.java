@@ -24,12 +24,14 @@ import org.querent.query.rules.BatchRules;
 import org.querent.session.LabellingSession;
 import org.querent.session.WorkHistory;
 import org.querent.session.QueueService.QueueEntry;
+import org.querent.session.TeamDesk;
 import org.querent.session.TrainingService;
 import org.querent.store.Decision;
 import org.querent.store.HeadRecord;
 import org.querent.store.ItemRecord;
 import org.querent.store.LabelDefinition;
 import org.querent.ui.common.ErrorDialogs;
+import org.querent.ui.common.KeyTable;
 import org.querent.ui.task.TaskRunner;
 import org.querent.ui.task.TaskRunner.Lane;
 
@@ -51,8 +53,9 @@ public final class LabelViewModel {
     private final WorkHistory past;
     private final LabellingSession session;
     private final TaskRunner tasks;
-    private final List<LabelDefinition> taxonomy;
-    private final List<String> keys;
+    private List<LabelDefinition> taxonomy;
+    /** Label keys and command keys together; replaced when the taxonomy changes. */
+    private final ObjectProperty<KeyTable> keyTable = new SimpleObjectProperty<>();
     private final boolean multiLabel;
     private final Path dataRoot;
 
@@ -75,6 +78,7 @@ public final class LabelViewModel {
     private final StringProperty strategy = new SimpleStringProperty();
     private final IntegerProperty batchSize = new SimpleIntegerProperty();
     private final ObservableList<QueueEntry> upcoming = FXCollections.observableArrayList();
+    private final ObjectProperty<TeamDesk.Identity> identity = new SimpleObjectProperty<>();
     private Runnable onModelTrained = () -> { };
 
     /**
@@ -87,7 +91,7 @@ public final class LabelViewModel {
         this.session = session;
         this.tasks = tasks;
         this.taxonomy = List.copyOf(taxonomy);
-        this.keys = LabelKeys.assign(taxonomy);
+        this.keyTable.set(KeyTable.of(taxonomy));
         this.multiLabel = past.multiLabel();
         strategy.set(session.settings().strategy());
         batchSize.set(session.settings().batchSize());
@@ -211,8 +215,39 @@ public final class LabelViewModel {
         return multiLabel;
     }
 
+    /** The key of each label, in taxonomy order ("" for a label without one). */
     public List<String> keys() {
-        return keys;
+        return keyTable.get().labelKeys();
+    }
+
+    /** Label and command keys; a new table after each taxonomy change. */
+    public ObjectProperty<KeyTable> keyTableProperty() {
+        return keyTable;
+    }
+
+    public KeyTable keyTable() {
+        return keyTable.get();
+    }
+
+    /** The taxonomy in force, in display order. */
+    public List<LabelDefinition> taxonomy() {
+        return taxonomy;
+    }
+
+    /** Takes a changed taxonomy (a lead renamed, added, re-keyed...): new keys, the item in front shown again. */
+    public void taxonomyChanged(List<LabelDefinition> labels) {
+        this.taxonomy = List.copyOf(labels);
+        keyTable.set(KeyTable.of(labels));
+        reportClashes();
+        showCurrent(current.get());
+        loadHistory(); // labels given earlier read under today's names
+    }
+
+    /** A clash in the key table is said at once, naming both owners of the key. */
+    private void reportClashes() {
+        if (!keyTable.get().clashes().isEmpty()) {
+            message.set(String.join(" · ", keyTable.get().clashes()));
+        }
     }
 
     public void setOnModelTrained(Runnable action) {
@@ -228,15 +263,16 @@ public final class LabelViewModel {
     /** Loads the status line, history and why-panel; call once when the view opens. */
     public void load() {
         refresh();
+        reportClashes();
     }
 
     /** A label key: assigns the label and moves on (single-label) or toggles it (multi-label). */
     public boolean pressKey(String key) {
-        int index = keys.indexOf(key);
-        if (index < 0 || current.get() == null) {
+        Optional<String> named = keyTable.get().labelOf(key);
+        if (named.isEmpty() || current.get() == null) {
             return false;
         }
-        String label = taxonomy.get(index).name();
+        String label = named.get();
         if (multiLabel) {
             if (!selection.remove(label)) {
                 selection.add(label);
@@ -255,11 +291,20 @@ public final class LabelViewModel {
         if (multiLabel && !selection.isEmpty()) {
             List<String> chosen = taxonomy.stream().map(LabelDefinition::name).filter(selection::contains).toList();
             decide("Labelled " + String.join(", ", chosen), expected -> session.label(chosen));
+        } else if (current.get().preLabel() != null && !inTaxonomy(current.get().preLabel())) {
+            // Made before a taxonomy change: the suggestion names a label that is gone or renamed.
+            message.set("The suggestion \"" + current.get().preLabel() + "\" was made before the taxonomy changed: "
+                    + "press a label's key (R retrains on the new taxonomy)");
         } else if (current.get().preLabel() != null) {
             decide("Accepted " + current.get().preLabel(), expected -> session.accept());
         } else {
             message.set("No pre-label yet: press a label's key");
         }
+    }
+
+    private boolean inTaxonomy(String labels) {
+        List<String> names = taxonomy.stream().map(LabelDefinition::name).toList();
+        return java.util.Arrays.stream(labels.split(",")).allMatch(names::contains);
     }
 
     public void skip() {
@@ -268,6 +313,31 @@ public final class LabelViewModel {
 
     public void flag(String reason) {
         decide("Flagged for review: " + reason, expected -> session.flag(reason));
+    }
+
+    /** E: hands the item to the lead with a reason; it leaves this person's queue. */
+    public void escalate(String reason) {
+        if (!escalation().allowed()) {
+            message.set(escalation().whyNot());
+            return;
+        }
+        decide("Escalated to the lead: " + reason, expected -> session.escalate(reason));
+    }
+
+    /** Whether the person labelling may escalate (every role may; someone not in the team may not). */
+    public TeamDesk.Allowed escalation() {
+        TeamDesk.Identity who = identity.get();
+        return who == null ? TeamDesk.Allowed.YES : who.escalate();
+    }
+
+    /** Who is labelling, once known (null before). */
+    public ObjectProperty<TeamDesk.Identity> identityProperty() {
+        return identity;
+    }
+
+    /** The name every decision of this view carries. */
+    public String annotator() {
+        return session.annotator();
     }
 
     public void note(String text) {
@@ -415,9 +485,13 @@ public final class LabelViewModel {
         List<String> pre = entry.preLabel() == null ? List.of() : List.of(entry.preLabel().split(","));
         List<LabelChoice> list = new ArrayList<>();
         double[] p = entry.probabilities();
+        // Columns follow the taxonomy the predictions were made under; after a change they are matched by name.
+        List<String> columns = session.predictions() == null ? null : session.predictions().labels();
+        List<String> keys = keys();
         for (int i = 0; i < taxonomy.size(); i++) {
             LabelDefinition l = taxonomy.get(i);
-            double prob = p != null && i < p.length ? p[i] : Double.NaN;
+            int column = columns == null ? i : columns.indexOf(l.name());
+            double prob = p != null && column >= 0 && column < p.length ? p[column] : Double.NaN;
             list.add(new LabelChoice(l.name(), l.description(), keys.get(i), prob, pre.contains(l.name())));
         }
         choices.setAll(list);
@@ -434,7 +508,7 @@ public final class LabelViewModel {
             List<HistoryEntry> out = new ArrayList<>();
             for (WorkHistory.RecentDecision r : past.recent(annotator, 12)) {
                 Decision d = r.decision();
-                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d), ago(d.decidedAt())));
+                out.add(new HistoryEntry(d.itemId(), r.path(), describe(d, r.labelsNow()), ago(d.decidedAt())));
             }
             return out;
         }, history::setAll);
@@ -487,12 +561,20 @@ public final class LabelViewModel {
     }
 
     static String describe(Decision d) {
+        return describe(d, d.labels());
+    }
+
+    /** With the labels as they read now: after a rename the history shows the new name. */
+    static String describe(Decision d, List<String> labelsNow) {
+        List<String> shown = labelsNow == null ? d.labels() : labelsNow;
         return switch (d.kind()) {
-            case "label" -> String.join(", ", d.labels())
+            case "label" -> (shown.isEmpty() ? "(label retired)" : String.join(", ", shown))
                     + (d.accepted() == null ? "" : d.accepted() ? " (accepted)" : " (corrected)");
             case "skip" -> "skipped";
             case "flag" -> "flagged: " + d.note();
             case "note" -> "note: " + d.note();
+            case "escalate" -> "escalated: " + d.note();
+            case "review" -> "reviewed" + (d.note() == null ? "" : ": " + d.note());
             default -> d.kind();
         };
     }
@@ -530,6 +612,6 @@ public final class LabelViewModel {
     /** A session call deciding the item with the given id. */
     @FunctionalInterface
     private interface DecisionCall {
-        Decision apply(long expectedItemId);
+        Object apply(long expectedItemId);
     }
 }

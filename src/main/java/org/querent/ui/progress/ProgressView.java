@@ -29,6 +29,7 @@ import org.querent.ui.workbench.WorkbenchContext;
 public final class ProgressView {
     private final ProgressViewModel model;
     private final StoppingSignalCard stopping;
+    private final AgreementCard agreement;
     private final WorkbenchContext context;
     private final ScrollPane root;
 
@@ -36,6 +37,7 @@ public final class ProgressView {
         this.model = new ProgressViewModel(context.tasks(), context::project, () -> context.settings().annotator());
         this.context = context;
         this.stopping = new StoppingSignalCard(context.tasks());
+        this.agreement = new AgreementCard(context.tasks());
         GridPane cards = new GridPane();
         cards.setHgap(14);
         cards.setVgap(14);
@@ -47,7 +49,8 @@ public final class ProgressView {
         cards.add(card("Pre-labels accepted", acceptShare()), 0, 1);
         cards.add(card("Pace", pace()), 1, 1);
         cards.add(card("Can I stop?", stopping.node()), 0, 2, 2, 1);
-        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 3, 2, 1);
+        cards.add(card("Agreement between annotators", agreement.node()), 0, 3, 2, 1);
+        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 4, 2, 1);
 
         VBox page = new VBox(14, header(), totals(), problem(), cards);
         page.setPadding(new Insets(16));
@@ -65,6 +68,7 @@ public final class ProgressView {
     public void refresh() {
         model.refresh();
         stopping.refresh(context.project());
+        agreement.refresh(context.project());
     }
 
     private Node header() {

@@ -10,7 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.querent.session.ProgressFigures.ModelVersion;
 
-/** Every model version of the project: when, on how many labels, how good, warm-started or not. */
+/** Every model version of the project: when, on how many labels, how good, its L2 strength, warm-started or not. */
 final class VersionsTable {
     private VersionsTable() {
     }
@@ -26,6 +26,8 @@ final class VersionsTable {
         table.getColumns().add(column("Labels", v -> String.format(Locale.ROOT, "%,d", v.labels())));
         table.getColumns().add(column("Accuracy", v -> percent(v.accuracy())));
         table.getColumns().add(column("Macro-F1", v -> percent(v.macroF1())));
+        table.getColumns().add(column("L2 C", v -> v.c() == null ? "—" : v.c() == Math.rint(v.c())
+                ? String.valueOf(v.c().longValue()) : String.valueOf(v.c())));
         table.getColumns().add(column("Warm-started", v -> v.warmStarted() ? "yes" : "no"));
         return table;
     }

@@ -77,6 +77,9 @@ final class AppMenus {
         MenuItem browseTab = item("Browse", "menu-browse", "Shortcut+2", () -> actions.showScreen(Workbench.Screen.BROWSE));
         MenuItem progressTab = item("Progress", "menu-progress", "Shortcut+3",
                 () -> actions.showScreen(Workbench.Screen.PROGRESS));
+        MenuItem reviewTab = item("Review", "menu-review", "Shortcut+4", () -> actions.showScreen(Workbench.Screen.REVIEW));
+        MenuItem taxonomyTab = item("Taxonomy", "menu-taxonomy", "Shortcut+5",
+                () -> actions.showScreen(Workbench.Screen.TAXONOMY));
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("Light theme", themes, "light".equals(settings.theme()), () -> actions.setTheme("light"));
         RadioMenuItem dark = radio("Dark theme", themes, "dark".equals(settings.theme()), () -> actions.setTheme("dark"));
@@ -86,7 +89,8 @@ final class AppMenus {
             fontSize.getItems().add(radio(percent + " %", sizes, settings.fontScale() == percent,
                     () -> actions.setFontScale(percent)));
         }
-        Menu view = new Menu("View", null, labelTab, browseTab, progressTab, new SeparatorMenuItem(), light, dark, fontSize);
+        Menu view = new Menu("View", null, labelTab, browseTab, progressTab, reviewTab, taxonomyTab, new SeparatorMenuItem(),
+                light, dark, fontSize);
 
         MenuItem keys = item("Keyboard shortcuts", "menu-keys", "F1", actions::showKeys);
         Menu help = new Menu("Help", null, keys);

@@ -20,6 +20,8 @@ import org.querent.session.ProjectOpener;
 import org.querent.session.SampleProjects;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
+import org.querent.ui.common.KeyHelp;
+import org.querent.ui.common.KeyTable;
 import org.querent.ui.common.Theme;
 import org.querent.ui.label.LabelView;
 import org.querent.ui.label.LabelViewModel;
@@ -31,6 +33,8 @@ import org.querent.ui.settings.UserSettings;
 import org.querent.ui.start.NewProjectWizard;
 import org.querent.ui.start.StartView;
 import org.querent.ui.task.TaskRunner;
+import org.querent.ui.team.TeamScreens;
+import org.querent.ui.team.WhoIsLabelling;
 import org.querent.ui.task.TaskRunner.Lane;
 import org.querent.ui.workbench.WorkbenchContext;
 
@@ -198,7 +202,9 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
         LabelViewModel model = new LabelViewModel(project.history(), session, opened.taxonomy(),
                 opened.dataRoot(), tasks);
         LabelView view = new LabelView(model, opened::guideline);
-        workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this));
+        workbench = new Workbench(project.name(), view, model, new BrowseView(this), new ProgressView(this),
+                new TeamScreens(this, model, () -> WhoIsLabelling.ask(this, project, true,
+                        name -> flow.labelAs(opened, name), () -> { })));
         status.modelLabel().textProperty().bind(model.modelStatusProperty());
         model.trainingProperty().addListener((obs, a, b) -> status.setTraining(b));
         model.strategyProperty().addListener((obs, a, b) -> settings.setStrategy(b));
@@ -207,6 +213,11 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
         model.load();
         view.focus();
         onReady.run();
+    }
+
+    @Override
+    public void whoIsLabelling(OpenProject project, java.util.function.Consumer<String> then) {
+        WhoIsLabelling.ask(this, project, false, then, this::closeToStart);
     }
 
     @Override
@@ -283,7 +294,7 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
 
     @Override
     public void showKeys() {
-        dialogs.showKeys();
+        KeyHelp.show(stage, workbench == null ? KeyTable.of(java.util.List.of()) : workbench.labelModel().keyTable());
     }
 
     // ---- screens -------------------------------------------------------------------------------------

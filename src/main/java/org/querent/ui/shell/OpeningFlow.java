@@ -42,6 +42,14 @@ public final class OpeningFlow {
         /** Back to the start screen (a failed or abandoned open). */
         void start();
 
+        /**
+         * Who is labelling, before the session starts: calls {@code then} with the name on the UI thread, or null for
+         * the name in the user's settings. The window asks in a team project (see ui.team.WhoIsLabelling).
+         */
+        default void whoIsLabelling(OpenProject project, Consumer<String> then) {
+            then.accept(null);
+        }
+
         /** Ranking failed: the project stays open, the window says why. */
         void notRanked(Throwable error);
 
@@ -119,7 +127,15 @@ public final class OpeningFlow {
 
     /** Starts the labelling session (after scoring, or directly) and shows it when ranked. */
     public void label(ProjectOpener.Opened opened) {
+        screens.whoIsLabelling(open, name -> labelAs(opened, name));
+    }
+
+    /** Starts (or restarts) the labelling session as a person; null: the name in the user's settings. */
+    public void labelAs(ProjectOpener.Opened opened, String name) {
         OpenProject project = open;
+        if (project == null) {
+            return; // closed meanwhile
+        }
         screens.busy("Ranking the pool…");
         Executor training = work -> tasks.run(Lane.TRAINING, () -> {
             work.run();
@@ -129,7 +145,7 @@ public final class OpeningFlow {
             work.run();
             return null;
         }, ignored -> { }, error -> { }); // a failed look-ahead is ranked again in line, where its error shows
-        String who = annotator.get();
+        String who = name != null ? name : annotator.get();
         LabellingSession.Settings settings = sessionSettings.get();
         tasks.run(Lane.LONG, () -> {
             LabellingSession session = project.newSession(who, settings, training, ranking);

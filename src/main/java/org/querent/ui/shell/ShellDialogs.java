@@ -7,13 +7,11 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The window's own dialogs: a moved dataset folder, a warning, the keyboard help, choosing a project file. */
+/** The window's own dialogs: a moved dataset folder, a warning, choosing a project file (the key list is ui.common.KeyHelp). */
 final class ShellDialogs {
     private final Window owner;
 
@@ -55,37 +53,6 @@ final class ShellDialogs {
         alert.setTitle("Querent");
         alert.setHeaderText(header);
         alert.setContentText(text);
-        alert.show();
-    }
-
-    void showKeys() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Work with the keyboard alone");
-        // One entry per line, never wrapped mid-entry: a monospaced, unwrapped label the dialog grows to fit.
-        Label list = new Label("""
-                Label view
-                  1-9, 0, letters   assign the label with that key (multi-label: toggle)
-                  Enter / Space     accept the suggestion (multi-label: confirm)
-                  S                 skip            F   flag for review, with a reason
-                  N                 add a note      R   retrain now
-                  Backspace, Ctrl+Z undo the last decision
-                  G                 read the guideline
-                  + / - / wheel     zoom an image; drag to pan; Home (or 0 if no label uses it) to fit
-                  P or F5           play / pause a clip (F5 if a label uses P); with Shift: replay; ← / → seek 1 s
-                Everywhere
-                  Ctrl+1 / 2 / 3    Label / Browse / Progress
-                  Ctrl+N, Ctrl+O    new project, open project
-                  Ctrl+W, Ctrl+Q    close project, quit
-                """);
-        list.setId("keys-list");
-        list.setWrapText(false);
-        list.setMinWidth(Region.USE_PREF_SIZE);
-        list.setStyle("-fx-font-family: monospace;");
-        alert.getDialogPane().setContent(list);
-        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
-        alert.setResizable(true);
         alert.show();
     }
 }

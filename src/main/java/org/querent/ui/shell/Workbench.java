@@ -13,11 +13,12 @@ import org.querent.ui.browse.BrowseView;
 import org.querent.ui.label.LabelView;
 import org.querent.ui.label.LabelViewModel;
 import org.querent.ui.progress.ProgressView;
+import org.querent.ui.team.TeamScreens;
 
-/** An open project: Label, Browse and Progress screens behind a tab bar, with the status bar below. */
+/** An open project: Label, Browse, Progress, Review and Taxonomy screens behind a tab bar, with the status bar below. */
 public final class Workbench {
-    /** The three screens, in tab order (Ctrl+1..3). */
-    public enum Screen { LABEL, BROWSE, PROGRESS }
+    /** The screens, in tab order (Ctrl+1..5). */
+    public enum Screen { LABEL, BROWSE, PROGRESS, REVIEW, TAXONOMY }
 
     private final BorderPane root = new BorderPane();
     private final ToggleGroup tabs = new ToggleGroup();
@@ -25,9 +26,11 @@ public final class Workbench {
     private final LabelViewModel labelModel;
     private final BrowseView browseView;
     private final ProgressView progressView;
+    private final TeamScreens team;
 
     public Workbench(String projectName, LabelView labelView, LabelViewModel labelModel, BrowseView browseView,
-                     ProgressView progressView) {
+                     ProgressView progressView, TeamScreens team) {
+        this.team = team;
         this.labelView = labelView;
         this.labelModel = labelModel;
         this.browseView = browseView;
@@ -37,7 +40,8 @@ public final class Workbench {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(6, tab("Label", "tab-label", Screen.LABEL), tab("Browse", "tab-browse", Screen.BROWSE),
-                tab("Progress", "tab-progress", Screen.PROGRESS), gap, name);
+                tab("Progress", "tab-progress", Screen.PROGRESS), tab("Review", "tab-review", Screen.REVIEW),
+                tab("Taxonomy", "tab-taxonomy", Screen.TAXONOMY), gap, team.identityLine(), name);
         bar.getStyleClass().add("nav-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -51,6 +55,10 @@ public final class Workbench {
 
     public LabelViewModel labelModel() {
         return labelModel;
+    }
+
+    public TeamScreens team() {
+        return team;
     }
 
     public void show(Screen screen) {
@@ -67,6 +75,14 @@ public final class Workbench {
             case PROGRESS -> {
                 root.setCenter(progressView.node());
                 progressView.refresh();
+            }
+            case REVIEW -> {
+                root.setCenter(team.review().node());
+                team.review().refresh();
+            }
+            case TAXONOMY -> {
+                root.setCenter(team.taxonomy().node());
+                team.taxonomy().refresh();
             }
             default -> throw new IllegalArgumentException(String.valueOf(screen));
         }

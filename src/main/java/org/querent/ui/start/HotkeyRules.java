@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.querent.ui.common.KeyTable;
+
 /**
- * Which single keys may assign a label. The labelling screen already uses Enter, Space, Backspace, S (skip),
- * F (flag), N (note) and Z (undo), so those can never be label keys; keys compare case-insensitively because
- * the labelling screen does not distinguish Shift.
+ * Which single keys may assign a label. The command letters of the {@link KeyTable}, Enter, Space and Backspace
+ * can never be label keys; keys compare case-insensitively because the labelling screen does not distinguish Shift.
  */
 final class HotkeyRules {
-    private static final Set<String> RESERVED_LETTERS = Set.of("s", "f", "n", "z");
+    private static final Set<String> RESERVED_LETTERS = KeyTable.RESERVED.stream().map(HotkeyRules::normal)
+            .collect(Collectors.toUnmodifiableSet());
     /** The order in which new rows get their default key: digits as on the keyboard, then letters. */
     static final List<String> DEFAULT_ORDER = defaultOrder();
 
@@ -32,7 +34,9 @@ final class HotkeyRules {
             return "Space is reserved (it confirms the pre-label)";
         }
         if (RESERVED_LETTERS.contains(normal(key))) {
-            return key.toUpperCase(Locale.ROOT) + " is reserved (S skip, F flag, N note, Z undo)";
+            String k = key.toUpperCase(Locale.ROOT);
+            return k + " is reserved (" + KeyTable.COMMANDS.stream().filter(c -> c.key().equals(k)).findFirst()
+                    .map(KeyTable.Command::description).orElse("a command") + ")";
         }
         return null;
     }

@@ -63,7 +63,8 @@ SELECT 1, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || subst
        coalesce((SELECT value FROM meta WHERE key = 'created_by'), 'unknown'),
        'taxonomy in force when the project was upgraded to schema 2',
        coalesce((SELECT value FROM meta WHERE key = 'created_at'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-WHERE EXISTS (SELECT 1 FROM meta);
+-- A file being created has meta rows but no labels yet: 'init' publishes its version 1 with the labels.
+WHERE EXISTS (SELECT 1 FROM label);
 
 -- Decisions, rebuilt to widen the kinds and add the team columns. Old rows keep their ids and get a uid.
 DROP VIEW current_label;

@@ -96,6 +96,37 @@ class OpeningFlowTest {
     }
 
     @Test
+    void theLabellingSessionIsThePersonsTheWindowNamesAndLabelAsRestartsAsAnother() throws Exception {
+        Path file = fashionProject(true);
+        List<String> asked = new ArrayList<>();
+        flow = new OpeningFlow(new DirectTaskRunner(), new ProjectOpener(), new OpeningFlow.Screens() {
+            @Override public void busy(String what) { }
+            @Override public void opened(OpenProject project) { }
+            @Override public void askForDataFolder(String problem) { }
+            @Override public void modelUnavailable(String problem, boolean waiting) { }
+            @Override public void score(ProjectOpener.Opened opened) { }
+            @Override public void labelling(ProjectOpener.Opened opened, LabellingSession s) {
+                lastOpened = opened;
+                session = s;
+            }
+            @Override public void notRanked(Throwable error) { lastError = error; }
+            @Override public void start() { }
+            @Override public void error(String title, Throwable error) { lastError = error; }
+            @Override public void whoIsLabelling(OpenProject project, java.util.function.Consumer<String> then) {
+                asked.add(project.name());
+                then.accept("kim");
+            }
+        }, () -> "ana", () -> new LabellingSession.Settings("margin", 10, 0));
+        flow.open(file);
+        assertEquals(List.of("fashion"), asked, "asked once, before the session starts");
+        assertEquals("kim", session.annotator(), String.valueOf(lastError));
+        flow.labelAs(lastOpened, "lee");
+        assertEquals("lee", session.annotator());
+        flow.labelAs(lastOpened, null);
+        assertEquals("ana", session.annotator(), "null: the name in the user's settings");
+    }
+
+    @Test
     void aMovedFolderIsAskedForAndRelocatingGoesOn() throws Exception {
         Path file = fashionProject(true);
         Files.move(dir.resolve("data"), dir.resolve("data-moved"));

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.querent.common.QuerentException;
 import org.querent.ingest.QuarantinedItem;
+import org.querent.ingest.ScanOptions;
 import org.querent.project.Project;
 import org.querent.session.ImportService;
 import picocli.CommandLine.Command;
@@ -22,11 +23,15 @@ final class ImportCommand implements Callable<Integer> {
     ProjectOptions project;
     @Option(names = "--labels-from-folders", description = "Take DIR/<label>/<file> as labels for unlabelled items.")
     boolean labelsFromFolders;
+    @Option(names = "--quarantine-silent", description = "Quarantine audio clips whose loudest sample is under -60 dBFS "
+            + "(files read in this import).")
+    boolean quarantineSilent;
 
     @Override
     public Integer call() {
         try (Interrupts interrupts = Interrupts.install(); Project p = project.open()) {
-            ImportService.Report report = new ImportService(p).run(labelsFromFolders, new StderrProgress("import"),
+            ImportService.Report report = new ImportService(p).run(labelsFromFolders,
+                    ScanOptions.defaults().withQuarantineSilent(quarantineSilent), new StderrProgress("import"),
                     interrupts.cancellation());
             warnUnreadableFolders(report, spec.commandLine().getErr());
             spec.commandLine().getOut().println(report.summary());
@@ -36,8 +41,8 @@ final class ImportCommand implements Callable<Integer> {
             if (report.added() + report.changed() + report.unchanged() + report.quarantinedNow() == 0
                     && report.scan().unreadableFolders().isEmpty()) {
                 throw QuerentException.notFound("found no files Querent reads in " + p.dataRoot() + " (texts .txt .md,"
-                        + " images .png .jpg .bmp .gif, tables .csv .jsonl): add some, or point the project at the"
-                        + " right folder with 'querent relocate'");
+                        + " images .png .jpg .bmp .gif, tables .csv .jsonl, audio .wav .flac .mp3 .ogg): add some, or point"
+                        + " the project at the right folder with 'querent relocate'");
             }
         }
         return 0;

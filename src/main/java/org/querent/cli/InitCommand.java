@@ -103,9 +103,9 @@ final class InitCommand implements Callable<Integer> {
         ItemKind modelKind = ModelCheck.requireLoadable(model, Path.of("").toAbsolutePath());
         DatasetKinds kinds = DatasetKinds.of(data);
         ModelCheck.requireReads(modelKind, model, kinds);
-        if (kinds.count(ItemKind.TEXT) + kinds.count(ItemKind.IMAGE) == 0) {
+        if (kinds.count(ItemKind.TEXT) + kinds.count(ItemKind.IMAGE) + kinds.count(ItemKind.AUDIO) == 0) {
             spec.commandLine().getErr().println("warning: " + data + " holds no files Querent reads yet (texts, images,"
-                    + " .csv or .jsonl tables): 'querent import' will find nothing until you add some");
+                    + " .csv or .jsonl tables, audio clips): 'querent import' will find nothing until you add some");
         }
         try (Project project = new ProjectService(Clock.systemUTC()).create(
                 new NewProject(file, data, model, definitions, multiLabel, guideline))) {

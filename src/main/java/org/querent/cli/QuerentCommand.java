@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, GuidelineCommand.class, ImportCommand.class, ScoreCommand.class,
                 QueueCommand.class, LabelCommand.class, UndoCommand.class, TrainCommand.class, StatusCommand.class,
                 ExportCommand.class, RelocateCommand.class, SimulateCommand.class,
-                BuildImageModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
+                BuildImageModelCommand.class, BuildAudioModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
                 EscalationsCommand.class, ReviewCommand.class, AgreementCommand.class, AdjudicationCommand.class,
                 MergeCommand.class, PackCommand.class, ExportModelCommand.class, PredictCommand.class,
                 ImportLabelsCommand.class, EvalSetCommand.class, PromoteCommand.class, RollbackCommand.class})

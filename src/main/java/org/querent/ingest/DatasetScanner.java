@@ -12,7 +12,8 @@ import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 
 /**
- * Turns a dataset folder into items: images (png, jpg/jpeg, bmp, gif), texts (txt, md) and table rows (csv, jsonl).
+ * Turns a dataset folder into items: images (png, jpg/jpeg, bmp, gif), texts (txt, md), table rows (csv, jsonl) and
+ * audio clips (wav, flac, mp3, ogg).
  * Files are visited in a sorted order, so two scans of the same folder deliver the same items in the same order.
  * A bad file or row never stops the scan: it is delivered as a quarantined item with a reason for the user.
  * Files whose size and modification time match the known map are not read again. Nothing is stored here: the

@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The file types a dataset may hold, recognised by extension (case-insensitive). */
 enum FileFormat {
     PNG(ItemKind.IMAGE), JPEG(ItemKind.IMAGE), BMP(ItemKind.IMAGE), GIF(ItemKind.IMAGE),
-    PLAIN_TEXT(ItemKind.TEXT), CSV(ItemKind.TEXT), JSONL(ItemKind.TEXT);
+    PLAIN_TEXT(ItemKind.TEXT), CSV(ItemKind.TEXT), JSONL(ItemKind.TEXT),
+    WAV(ItemKind.AUDIO), FLAC(ItemKind.AUDIO), MP3(ItemKind.AUDIO), OGG(ItemKind.AUDIO);
 
     private final ItemKind kind;
 
@@ -34,6 +35,10 @@ enum FileFormat {
             case "txt": case "md": return Optional.of(PLAIN_TEXT);
             case "csv": return Optional.of(CSV);
             case "jsonl": return Optional.of(JSONL);
+            case "wav": return Optional.of(WAV);
+            case "flac": return Optional.of(FLAC);
+            case "mp3": return Optional.of(MP3);
+            case "ogg": case "oga": return Optional.of(OGG);
             default: return Optional.empty();
         }
     }

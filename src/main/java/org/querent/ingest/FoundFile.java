@@ -32,21 +32,26 @@ record FoundFile(Path file, String path, FileFormat format, long size, long modi
 
     ScannedItem item(long itemSize, String hash, String text) {
         return new ScannedItem(path, -1, format.kind(), source(), itemSize, modifiedMillis, hash, text,
-                folderLabel(), null);
+                folderLabel(), null, null);
     }
 
     ScannedItem quarantined(long itemSize, String hash, String reason) {
         return new ScannedItem(path, -1, format.kind(), source(), itemSize, modifiedMillis, hash, null,
-                folderLabel(), reason);
+                folderLabel(), reason, null);
+    }
+
+    ScannedItem audio(long itemSize, String hash, org.querent.common.audio.AudioFacts facts) {
+        return new ScannedItem(path, -1, format.kind(), source(), itemSize, modifiedMillis, hash, null,
+                folderLabel(), null, facts);
     }
 
     ScannedItem row(int row, long itemSize, String hash, String text) {
         return new ScannedItem(path, row, format.kind(), source(), itemSize, modifiedMillis, hash, text,
-                folderLabel(), null);
+                folderLabel(), null, null);
     }
 
     ScannedItem quarantinedRow(int row, long itemSize, String hash, String reason) {
         return new ScannedItem(path, row, format.kind(), source(), itemSize, modifiedMillis, hash, null,
-                folderLabel(), reason);
+                folderLabel(), reason, null);
     }
 }

@@ -13,6 +13,7 @@ interface ItemReader {
             case PLAIN_TEXT: return new TextItemReader();
             case CSV: return new CsvItemReader();
             case JSONL: return new JsonlItemReader();
+            case WAV: case FLAC: case MP3: case OGG: return new AudioItemReader();
             default: throw new IllegalArgumentException("no reader for " + format);
         }
     }

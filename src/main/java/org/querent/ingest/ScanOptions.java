@@ -1,6 +1,7 @@
 package org.querent.ingest;
 
 import org.querent.common.QuerentException;
+import org.querent.common.audio.AudioLimits;
 
 /**
  * Settings of one scan of a dataset folder.
@@ -12,8 +13,14 @@ import org.querent.common.QuerentException;
  * @param maxTextBytes  a text file or a table row longer than this (UTF-8 bytes) is quarantined, not truncated:
  *                      a cut text would silently label something the user never saw in full
  * @param maxTableBytes a .csv/.jsonl file larger than this is quarantined (tables are read into memory whole)
+ * @param audioLimits   audio files over these bytes or seconds are quarantined (from the size or header first)
+ * @param quarantineSilent whether a clip whose peak stays under {@link #SILENCE_PEAK} (-60 dBFS) is quarantined
  */
-public record ScanOptions(long maxPixels, String textColumn, String textField, int maxTextBytes, long maxTableBytes) {
+public record ScanOptions(long maxPixels, String textColumn, String textField, int maxTextBytes, long maxTableBytes,
+                          AudioLimits audioLimits, boolean quarantineSilent) {
+
+    /** A clip whose loudest sample is below this (-60 dBFS) holds nothing to hear. */
+    public static final float SILENCE_PEAK = 0.001f;
 
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
     public static final String DEFAULT_TEXT_FIELD = "text";
@@ -31,6 +38,14 @@ public record ScanOptions(long maxPixels, String textColumn, String textField, i
         if (textField == null || textField.isBlank()) {
             textField = DEFAULT_TEXT_FIELD;
         }
+        if (audioLimits == null) {
+            audioLimits = AudioLimits.defaults();
+        }
+    }
+
+    /** The old constructor, with the default audio limits and silent clips kept. */
+    public ScanOptions(long maxPixels, String textColumn, String textField, int maxTextBytes, long maxTableBytes) {
+        this(maxPixels, textColumn, textField, maxTextBytes, maxTableBytes, AudioLimits.defaults(), false);
     }
 
     public static ScanOptions defaults() {
@@ -39,22 +54,30 @@ public record ScanOptions(long maxPixels, String textColumn, String textField, i
     }
 
     public ScanOptions withMaxPixels(long value) {
-        return new ScanOptions(value, textColumn, textField, maxTextBytes, maxTableBytes);
+        return new ScanOptions(value, textColumn, textField, maxTextBytes, maxTableBytes, audioLimits, quarantineSilent);
     }
 
     public ScanOptions withTextColumn(String value) {
-        return new ScanOptions(maxPixels, value, textField, maxTextBytes, maxTableBytes);
+        return new ScanOptions(maxPixels, value, textField, maxTextBytes, maxTableBytes, audioLimits, quarantineSilent);
     }
 
     public ScanOptions withTextField(String value) {
-        return new ScanOptions(maxPixels, textColumn, value, maxTextBytes, maxTableBytes);
+        return new ScanOptions(maxPixels, textColumn, value, maxTextBytes, maxTableBytes, audioLimits, quarantineSilent);
     }
 
     public ScanOptions withMaxTextBytes(int value) {
-        return new ScanOptions(maxPixels, textColumn, textField, value, maxTableBytes);
+        return new ScanOptions(maxPixels, textColumn, textField, value, maxTableBytes, audioLimits, quarantineSilent);
     }
 
     public ScanOptions withMaxTableBytes(long value) {
-        return new ScanOptions(maxPixels, textColumn, textField, maxTextBytes, value);
+        return new ScanOptions(maxPixels, textColumn, textField, maxTextBytes, value, audioLimits, quarantineSilent);
+    }
+
+    public ScanOptions withAudioLimits(AudioLimits value) {
+        return new ScanOptions(maxPixels, textColumn, textField, maxTextBytes, maxTableBytes, value, quarantineSilent);
+    }
+
+    public ScanOptions withQuarantineSilent(boolean value) {
+        return new ScanOptions(maxPixels, textColumn, textField, maxTextBytes, maxTableBytes, audioLimits, value);
     }
 }

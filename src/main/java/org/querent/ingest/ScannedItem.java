@@ -1,6 +1,7 @@
 package org.querent.ingest;
 
 import org.querent.common.ItemKind;
+import org.querent.common.audio.AudioFacts;
 
 /**
  * One item found in a dataset folder.
@@ -15,9 +16,11 @@ import org.querent.common.ItemKind;
  * @param text         the decoded text of a text item (null for images)
  * @param folderLabel  name of the first-level sub-folder (the class in DIR/label/file layout), or null at root
  * @param quarantineReason null when readable, otherwise why it cannot be used (shown to the user)
+ * @param audio        sample rate, channels and length of a readable audio clip; null for other items
  */
 public record ScannedItem(String path, int row, ItemKind kind, String source, long size, long modifiedMillis,
-                          String contentHash, String text, String folderLabel, String quarantineReason) {
+                          String contentHash, String text, String folderLabel, String quarantineReason,
+                          AudioFacts audio) {
 
     public boolean quarantined() {
         return quarantineReason != null;

@@ -44,7 +44,8 @@ public final class ImageEmbeddingModel implements EmbeddingModel {
         List<Path> files = new ArrayList<>(inputs.size());
         for (ModelInput input : inputs) {
             if (input.imagePath() == null) {
-                throw QuerentException.usage("model '" + info.name() + "' reads images but was given a text");
+                throw QuerentException.usage("model '" + info.name() + "' reads images but was given "
+                        + (input.audioPath() != null ? "an audio clip: " + input.audioPath() : "a text"));
             }
             files.add(input.imagePath());
         }

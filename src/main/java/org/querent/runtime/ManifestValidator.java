@@ -31,10 +31,10 @@ public final class ManifestValidator {
 
     /** Throws a {@link QuerentException} of kind MODEL at the first disagreement. */
     public void validate(ModelManifest manifest, ModelSignature signature) {
-        if (manifest.input() == ModelManifest.InputKind.TEXT) {
-            checkTextInputs(signature);
-        } else {
-            checkImageInput(manifest.image(), signature);
+        switch (manifest.input()) {
+            case TEXT -> checkTextInputs(signature);
+            case IMAGE -> checkImageInput(manifest.image(), signature);
+            case AUDIO -> checkAudioInput(manifest.audio(), signature);
         }
         checkEmbeddingOutput(manifest, signature);
         if (manifest.classes() != null) {
@@ -84,6 +84,61 @@ public final class ManifestValidator {
         if (!matches) {
             throw fail(manifestName + " says image " + image.describe() + " but " + onnxName + " input '"
                     + input.name() + "' is " + input.shapeText());
+        }
+    }
+
+    /**
+     * Waveform: [N, samples] or [N, channels, samples]; log-mel: [N, frames, melBins] or [N, channels, frames,
+     * melBins]. A fixed time axis must equal the clip length (padded or cropped); "shorter": "keep" needs it free.
+     */
+    private void checkAudioInput(ModelManifest.AudioSpec audio, ModelSignature signature) {
+        if (signature.inputs().size() != 1) {
+            throw fail(manifestName + " says the model reads one audio clip, but " + onnxName + " has "
+                    + signature.inputs().size() + " inputs: " + signature.inputNames());
+        }
+        TensorSpec input = signature.inputs().get(0);
+        if (!input.type().equals("float")) {
+            throw fail(manifestName + " says audio (fed as float) but " + onnxName + " input '" + input.name()
+                    + "' is " + input.type());
+        }
+        boolean waveform = audio.form() == ModelManifest.AudioForm.WAVEFORM;
+        int plainRank = waveform ? 2 : 3;
+        String expected = waveform ? "[batch, samples] or [batch, channels, samples]"
+                : "[batch, frames, melBins] or [batch, channels, frames, melBins]";
+        if (input.rank() != plainRank && input.rank() != plainRank + 1) {
+            throw fail(manifestName + " says audio " + audio.describe() + ", fed as " + expected + ", but "
+                    + onnxName + " input '" + input.name() + "' is " + input.shapeText());
+        }
+        boolean channelAxis = input.rank() == plainRank + 1;
+        if (!channelAxis && audio.channels() != 1) {
+            throw fail(manifestName + " says " + audio.channels() + " channels but " + onnxName + " input '"
+                    + input.name() + "' " + input.shapeText() + " has no channel axis; use \"channels\": 1");
+        }
+        if (channelAxis && input.dim(1) > 0 && input.dim(1) != audio.channels()) {
+            throw fail(manifestName + " says " + audio.channels() + " channel(s) but " + onnxName + " input '"
+                    + input.name() + "' is " + input.shapeText());
+        }
+        int timeAxis = channelAxis ? 2 : 1;
+        long time = input.dim(timeAxis);
+        long clipTime = waveform ? audio.clipSamples()
+                : org.querent.common.audio.Spectra.frames(audio.clipSamples(), audio.windowSamples(), audio.hopSamples());
+        String unit = waveform ? "samples" : "frames";
+        if (audio.shorter() == ModelManifest.Shorter.KEEP && time > 0) {
+            throw fail(manifestName + " says \"shorter\": \"keep\" (clips at their own length) but " + onnxName
+                    + " input '" + input.name() + "' has a fixed " + time + " " + unit + " (" + input.shapeText()
+                    + "); use \"shorter\": \"pad\"");
+        }
+        if (time > 0 && time != clipTime) {
+            throw fail(manifestName + " says " + audio.clipSeconds() + " s at " + audio.sampleRate() + " Hz, i.e. "
+                    + clipTime + " " + unit + ", but " + onnxName + " input '" + input.name() + "' is "
+                    + input.shapeText() + "; set clipSeconds to match or re-export the model");
+        }
+        if (!waveform) {
+            long bins = input.dim(timeAxis + 1);
+            if (bins > 0 && bins != audio.melBins()) {
+                throw fail(manifestName + " says " + audio.melBins() + " mel bins but " + onnxName + " input '"
+                        + input.name() + "' is " + input.shapeText());
+            }
         }
     }
 

@@ -123,7 +123,7 @@ public final class ModelExporter {
             // The graph pools and normalises: what it returns is the embedding as Querent stores it.
             ModelManifest out = new ModelManifest(name, "model.onnx", manifest.input(), text, exportedImage,
                     new EmbeddingSpec(EMBEDDING, Pooling.NONE, false),
-                    new ClassesSpec(PROBABILITIES, Activation.NONE, head.labels()));
+                    new ClassesSpec(PROBABILITIES, Activation.NONE, head.labels()), manifest.audio());
             Path manifestFile = outDir.resolve(ModelManifest.FILE_NAME);
             out.write(manifestFile);
             return new Exported(manifestFile, onnx, Files.size(onnx), opset);

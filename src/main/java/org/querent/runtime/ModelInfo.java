@@ -8,7 +8,7 @@ import java.util.List;
  * @param name        display name from the manifest
  * @param reference   how the user named it: "builtin:minilm" or a path to model.json/.onnx
  * @param hash        SHA-256 hex over the ONNX bytes and the canonical manifest: embeddings are keyed by it
- * @param input       "text" or "image"
+ * @param input       "text", "image" or "audio"
  * @param dimension   embedding size
  * @param classLabels labels of the model's own class output, or an empty list when it has none
  * @param executionProvider "CPU" or "CUDA"

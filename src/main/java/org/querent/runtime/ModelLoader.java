@@ -44,8 +44,11 @@ public final class ModelLoader {
                     resolved.onnxFile().getFileName().toString()).validate(manifest, signature);
             ModelInfo info = new ModelInfo(manifest.name(), reference, hash, manifest.input().name().toLowerCase(Locale.ROOT),
                     knownDimension(manifest, signature), manifest.classLabels(), session.executionProvider());
-            if (manifest.input() != ModelManifest.InputKind.TEXT) {
+            if (manifest.input() == ModelManifest.InputKind.IMAGE) {
                 return new ImageEmbeddingModel(info, manifest, session, signature);
+            }
+            if (manifest.input() == ModelManifest.InputKind.AUDIO) {
+                return new AudioEmbeddingModel(info, manifest, session, signature);
             }
             // More sessions of a text model, so scoring can run that many texts at once (one per core by default).
             List<OnnxSessions.OpenedSession> sessions = new ArrayList<>(List.of(session));

@@ -28,14 +28,74 @@ import org.querent.common.QuerentException;
  * @param input     what the model reads
  * @param text      tokenizer settings; present exactly when {@code input} is TEXT
  * @param image     image preprocessing; present exactly when {@code input} is IMAGE
+ * @param audio     audio preprocessing; present exactly when {@code input} is AUDIO
  * @param embedding which output holds the embedding and how to pool it
  * @param classes   the model's own class output, or null
  */
 public record ModelManifest(String name, String onnx, InputKind input, TextSpec text, ImageSpec image,
-                            EmbeddingSpec embedding, ClassesSpec classes) {
+                            EmbeddingSpec embedding, ClassesSpec classes, AudioSpec audio) {
 
     /** What a model reads. */
-    public enum InputKind { TEXT, IMAGE }
+    public enum InputKind { TEXT, IMAGE, AUDIO }
+
+    /** What happens to a clip longer than {@code clipSeconds}. */
+    public enum Longer {
+        /** The middle {@code clipSeconds} are kept. */
+        CENTRE_CROP,
+        /** The clip is cut into windows of {@code clipSeconds} (the last one ends at the clip's end); their embeddings and scores are averaged. */
+        MEAN_WINDOWS
+    }
+
+    /** What happens to a clip shorter than {@code clipSeconds}. */
+    public enum Shorter {
+        /** Zeros are appended up to {@code clipSeconds}. */
+        PAD,
+        /** The clip is fed at its own length (the model's time axis must be free); at least 0.1 s, padded to that. */
+        KEEP
+    }
+
+    /** What the model's input tensor holds. */
+    public enum AudioForm {
+        /** Samples in [-1, 1]: [batch, samples] or [batch, 1, samples]. */
+        WAVEFORM,
+        /** Natural-log mel energies of Hann-windowed frames: [batch, frames, melBins]. */
+        LOG_MEL
+    }
+
+    /**
+     * Audio preprocessing: decode, mix to mono (channels 1) or keep the channels, resample (band-limited) to
+     * {@code sampleRate}, fit to {@code clipSeconds}, then feed the waveform or its log-mel frames.
+     */
+    public record AudioSpec(int sampleRate, int channels, double clipSeconds, Longer longer, Shorter shorter,
+                            AudioForm form, int melBins, double windowMs, double hopMs) {
+
+        public int clipSamples() {
+            return (int) Math.round(clipSeconds * sampleRate);
+        }
+
+        public int windowSamples() {
+            return (int) Math.round(windowMs * sampleRate / 1000);
+        }
+
+        public int hopSamples() {
+            return Math.max(1, (int) Math.round(hopMs * sampleRate / 1000));
+        }
+
+        /** "8000 Hz mono, 10 s (centre-crop, keep), waveform", as users read it in messages. */
+        public String describe() {
+            String layout = channels == 1 ? "mono" : channels + " channels";
+            String input = form == AudioForm.WAVEFORM ? "waveform"
+                    : "log-mel " + melBins + " bins, " + windowMs + "/" + hopMs + " ms";
+            return sampleRate + " Hz " + layout + ", " + clipSeconds + " s (" + lower(longer) + ", " + lower(shorter)
+                    + "), " + input;
+        }
+    }
+
+    /** The old shape, for text and image models. */
+    public ModelManifest(String name, String onnx, InputKind input, TextSpec text, ImageSpec image,
+                         EmbeddingSpec embedding, ClassesSpec classes) {
+        this(name, onnx, input, text, image, embedding, classes, null);
+    }
 
     /** How the image tensor is laid out. */
     public enum Layout { NCHW, NHWC }
@@ -94,13 +154,19 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
         if (input == InputKind.IMAGE && image == null) {
             throw new IllegalArgumentException("an image model needs an image block");
         }
+        if (input == InputKind.AUDIO && audio == null) {
+            throw new IllegalArgumentException("an audio model needs an audio block");
+        }
     }
 
     /** The file name conventionally used for a manifest. */
     public static final String FILE_NAME = "model.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> TOP_KEYS = List.of("name", "onnx", "input", "text", "image", "embedding", "classes");
+    private static final List<String> TOP_KEYS = List.of("name", "onnx", "input", "text", "image", "audio", "embedding",
+            "classes");
+    private static final List<String> AUDIO_KEYS = List.of("sampleRate", "channels", "clipSeconds", "longer", "shorter",
+            "form", "melBins", "windowMs", "hopMs");
     private static final List<String> TEXT_KEYS = List.of("tokenizer", "maxTokens");
     private static final List<String> IMAGE_KEYS = List.of("width", "height", "channels", "layout", "scale", "mean", "std");
     private static final List<String> EMBEDDING_KEYS = List.of("output", "pooling", "normalize");
@@ -138,13 +204,19 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
 
         TextSpec text = null;
         ImageSpec image = null;
+        AudioSpec audio = null;
         if (input == InputKind.TEXT) {
             StrictJsonObject t = top.requiredObject("text", TEXT_KEYS);
             text = new TextSpec(t.requiredText("tokenizer"), t.optionalPositiveInt("maxTokens", DEFAULT_MAX_TOKENS));
-            rejectBlockOfOtherKind(top, "image", input, source);
-        } else {
+        } else if (input == InputKind.IMAGE) {
             image = readImage(top.requiredObject("image", IMAGE_KEYS), source);
-            rejectBlockOfOtherKind(top, "text", input, source);
+        } else {
+            audio = readAudio(top.requiredObject("audio", AUDIO_KEYS), source);
+        }
+        for (String block : List.of("text", "image", "audio")) {
+            if (!block.equals(lower(input))) {
+                rejectBlockOfOtherKind(top, block, input, source);
+            }
         }
 
         StrictJsonObject e = top.requiredObject("embedding", EMBEDDING_KEYS);
@@ -158,7 +230,42 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
             classes = new ClassesSpec(c.requiredText("output"),
                     c.optionalChoice("activation", Activation.class, Activation.SOFTMAX), c.requiredTexts("labels"));
         }
-        return new ModelManifest(name, onnx, input, text, image, embedding, classes);
+        return new ModelManifest(name, onnx, input, text, image, embedding, classes, audio);
+    }
+
+    /** Waveform models at 16 kHz mono are the common case; log-mel defaults are the usual 64 bins, 25/10 ms. */
+    private static AudioSpec readAudio(StrictJsonObject a, String source) {
+        int rate = a.requiredPositiveInt("sampleRate");
+        if (rate < 1000 || rate > 384_000) {
+            throw QuerentException.model(source + ": 'audio.sampleRate' is " + rate + " Hz; give 1000..384000");
+        }
+        int channels = a.optionalPositiveInt("channels", 1);
+        double clip = a.optionalPositiveNumber("clipSeconds", 10.0);
+        AudioForm form = a.optionalChoice("form", AudioForm.class, AudioForm.WAVEFORM);
+        int melBins = a.optionalPositiveInt("melBins", 64);
+        double windowMs = a.optionalPositiveNumber("windowMs", 25.0);
+        double hopMs = a.optionalPositiveNumber("hopMs", 10.0);
+        if (form == AudioForm.LOG_MEL) {
+            int fft = Math.max(2, Integer.highestOneBit((int) Math.round(windowMs * rate / 1000) * 2 - 1));
+            if (melBins > fft / 2) {
+                throw QuerentException.model(source + ": 'audio.melBins' is " + melBins + " but a " + windowMs
+                        + " ms window at " + rate + " Hz has only " + fft / 2 + " frequency bins; use fewer mel bins "
+                        + "or a longer window");
+            }
+        } else {
+            for (String key : List.of("melBins", "windowMs", "hopMs")) {
+                if (a.has(key)) {
+                    throw QuerentException.model(source + ": 'audio." + key + "' applies to \"form\": \"log-mel\" only; "
+                            + "remove it or set the form");
+                }
+            }
+        }
+        if (clip * rate > 50_000_000) {
+            throw QuerentException.model(source + ": 'audio.clipSeconds' of " + clip + " s at " + rate
+                    + " Hz is over 50 million samples; use shorter clips");
+        }
+        return new AudioSpec(rate, channels, clip, a.optionalChoice("longer", Longer.class, Longer.CENTRE_CROP),
+                a.optionalChoice("shorter", Shorter.class, Shorter.PAD), form, melBins, windowMs, hopMs);
     }
 
     private static void rejectBlockOfOtherKind(StrictJsonObject top, String block, InputKind input, String source) {
@@ -248,6 +355,20 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
             t.put("tokenizer", text.tokenizer());
             t.put("maxTokens", text.maxTokens());
         }
+        if (audio != null) {
+            ObjectNode a = root.putObject("audio");
+            a.put("sampleRate", audio.sampleRate());
+            a.put("channels", audio.channels());
+            a.put("clipSeconds", audio.clipSeconds());
+            a.put("longer", lower(audio.longer()));
+            a.put("shorter", lower(audio.shorter()));
+            a.put("form", lower(audio.form()));
+            if (audio.form() == AudioForm.LOG_MEL) {
+                a.put("melBins", audio.melBins());
+                a.put("windowMs", audio.windowMs());
+                a.put("hopMs", audio.hopMs());
+            }
+        }
         if (image != null) {
             ObjectNode i = root.putObject("image");
             i.put("width", image.width());
@@ -302,6 +423,6 @@ public record ModelManifest(String name, String onnx, InputKind input, TextSpec 
     }
 
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

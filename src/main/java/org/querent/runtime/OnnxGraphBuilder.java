@@ -52,6 +52,19 @@ public final class OnnxGraphBuilder {
         return this;
     }
 
+    /** A constant int64 tensor (shapes, Slice bounds, axes). */
+    public OnnxGraphBuilder longs(String name, long[] values, long... dims) {
+        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
+        for (long dim : dims) {
+            tensor.addDims(dim);
+        }
+        for (long value : values) {
+            tensor.addInt64Data(value);
+        }
+        graph.addInitializer(tensor);
+        return this;
+    }
+
     /** Adds a node; attributes are given as {@code name, value} pairs (Long, Float or long[]). */
     public OnnxGraphBuilder node(String opType, String[] inputs, String[] outputs, Object... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setName(opType + "_" + nodeCount++);

@@ -75,6 +75,14 @@ final class StrictJsonObject {
         return has(key) ? requiredPositiveInt(key) : fallback;
     }
 
+    double optionalPositiveNumber(String key, double fallback) {
+        double value = optionalNumber(key, fallback);
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw wrongType(key, "a positive number", node.get(key));
+        }
+        return value;
+    }
+
     double optionalNumber(String key, double fallback) {
         if (!has(key)) {
             return fallback;
@@ -131,7 +139,7 @@ final class StrictJsonObject {
         return List.copyOf(texts);
     }
 
-    /** Reads an enum value written in lower case, e.g. "mean" for {@code MEAN}. */
+    /** Reads an enum value written in lower case, e.g. "mean" for {@code MEAN}, "centre-crop" for {@code CENTRE_CROP}. */
     <E extends Enum<E>> E optionalChoice(String key, Class<E> type, E fallback) {
         if (!has(key)) {
             return fallback;
@@ -148,10 +156,10 @@ final class StrictJsonObject {
         String text = requiredText(key);
         List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text)) {
+            if (constant.name().equalsIgnoreCase(text.replace('-', '_'))) {
                 return constant;
             }
-            names.add(constant.name().toLowerCase(Locale.ROOT));
+            names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         throw QuerentException.model(source + ": '" + join(path, key) + "' is \"" + text + "\"; allowed values are: "
                 + String.join(", ", names));

@@ -65,8 +65,8 @@ public final class TextEmbeddingModel implements EmbeddingModel {
         List<String> texts = new ArrayList<>(inputs.size());
         for (ModelInput input : inputs) {
             if (input.text() == null) {
-                throw QuerentException.usage("model '" + info.name() + "' reads text but was given an image: "
-                        + input.imagePath());
+                throw QuerentException.usage("model '" + info.name() + "' reads text but was given "
+                        + (input.audioPath() != null ? "an audio clip: " + input.audioPath() : "an image: " + input.imagePath()));
             }
             texts.add(input.text());
         }

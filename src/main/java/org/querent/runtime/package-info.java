@@ -1,2 +1,2 @@
-/** The only package that touches ONNX Runtime: model manifests, sessions, tokenising, image preprocessing and inference. */
+/** The only package that touches ONNX Runtime: model manifests, sessions, tokenising, image and audio preprocessing and inference. */
 package org.querent.runtime;

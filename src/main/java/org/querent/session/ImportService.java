@@ -63,6 +63,11 @@ public final class ImportService {
     }
 
     public Report run(boolean labelsFromFolders, ProgressListener progress, Cancellation cancel) {
+        return run(labelsFromFolders, ScanOptions.defaults(), progress, cancel);
+    }
+
+    /** With scan settings of the caller's, e.g. silent audio clips quarantined. */
+    public Report run(boolean labelsFromFolders, ScanOptions options, ProgressListener progress, Cancellation cancel) {
         if (org.querent.team.PackService.isPackage(project)) {
             // A scan would pull the whole shared folder into a small package.
             throw org.querent.common.QuerentException.usage(project.file().getFileName() + " is a work package: its items "
@@ -88,7 +93,7 @@ public final class ImportService {
                 List<NewItem> rows = new ArrayList<>();
                 for (ScannedItem s : pendingFile) {
                     rows.add(new NewItem(s.key(), s.path(), s.row(), s.kind(), s.source(), s.size(), stamp.size(),
-                            stamp.modifiedMillis(), s.contentHash() == null ? "unreadable:" + s.key() : s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason()));
+                            stamp.modifiedMillis(), s.contentHash() == null ? "unreadable:" + s.key() : s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason(), s.audio()));
                 }
                 pendingFile.clear();
                 for (Change c : project.items().upsert(rows).values()) {
@@ -96,7 +101,7 @@ public final class ImportService {
                 }
             }
         };
-        ScanResult scan = scanner.scan(project.dataRoot(), ScanOptions.defaults(), known, sink, progress, cancel);
+        ScanResult scan = scanner.scan(project.dataRoot(), options, known, sink, progress, cancel);
         if (!known.isEmpty() && scan.removed().size() == known.size() && scan.filesRead() == 0
                 && scan.unchangedFiles() == 0 && scan.unreadableFolders().isEmpty()) {
             throw DataFolderCheck.emptyFolder(project.dataRoot(), known.size());

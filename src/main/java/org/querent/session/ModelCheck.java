@@ -20,7 +20,7 @@ public final class ModelCheck {
     /** Opens the model once (its files hashed, its ONNX graph checked against model.json) and returns its input kind. */
     public static ItemKind requireLoadable(String reference, Path baseDir) {
         try (EmbeddingModel model = ModelLoader.open(reference, baseDir)) {
-            return model.info().isText() ? ItemKind.TEXT : ItemKind.IMAGE;
+            return ItemKind.valueOf(model.info().input().toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -39,15 +39,35 @@ public final class ModelCheck {
 
     /** True when the dataset holds items and none of them is of the kind the model reads: scoring would read none. */
     public static boolean readsNone(ItemKind modelKind, int images, int texts) {
-        return images + texts > 0 && (modelKind == ItemKind.TEXT ? texts : images) == 0;
+        return readsNone(modelKind, images, texts, 0);
+    }
+
+    public static boolean readsNone(ItemKind modelKind, int images, int texts, int clips) {
+        int read = switch (modelKind) {
+            case TEXT -> texts;
+            case IMAGE -> images;
+            case AUDIO -> clips;
+        };
+        return images + texts + clips > 0 && read == 0;
     }
 
     /** Refuses a model that reads none of the dataset's items, with the fix. */
     public static void requireReads(ItemKind modelKind, String reference, DatasetKinds data) {
         int images = data.count(ItemKind.IMAGE);
         int texts = data.count(ItemKind.TEXT);
-        if (!readsNone(modelKind, images, texts)) {
+        int clips = data.count(ItemKind.AUDIO);
+        if (!readsNone(modelKind, images, texts, clips)) {
             return;
+        }
+        if (clips > 0 && modelKind != ItemKind.AUDIO) {
+            throw QuerentException.usage("this folder holds " + clips + " audio clips, " + images + " images and "
+                    + texts + " texts; the model " + reference + " reads " + modelKind.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": build an audio model with 'querent build-audio-model --audio DIR --out MODELDIR' or bring an "
+                    + "ONNX audio model (--model MODELDIR/model.json)");
+        }
+        if (modelKind == ItemKind.AUDIO) {
+            throw QuerentException.usage("this folder holds " + images + " images, " + texts + " texts and no audio "
+                    + "clips; the model " + reference + " reads audio: use a model for the folder's items");
         }
         if (modelKind == ItemKind.TEXT) {
             throw QuerentException.usage("this folder holds " + images + " images and no texts; the model "

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.querent.common.ItemKind;
 import org.querent.common.QuerentException;
 import org.querent.learn.Head;
 import org.querent.project.Project;
@@ -91,8 +90,11 @@ public final class ModelExportService {
         List<ModelInput> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ItemRecord item = pool.items().get(i);
-            inputs.add(item.kind() == ItemKind.IMAGE ? ModelInput.image(project.dataRoot().resolve(item.path()))
-                    : ModelInput.text(item.body()));
+            inputs.add(switch (item.kind()) {
+                case IMAGE -> ModelInput.image(project.dataRoot().resolve(item.path()));
+                case AUDIO -> ModelInput.audio(project.dataRoot().resolve(item.path()));
+                case TEXT -> ModelInput.text(item.body());
+            });
         }
         Head head = Head.fromBytes(version.weights());
         double temperature = head.multiLabel() ? 1.0 : TrainingService.temperatureOf(version);

@@ -16,7 +16,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.querent.common.Cancellation;
 import org.querent.common.ErrorKind;
-import org.querent.common.ItemKind;
 import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 import org.querent.ingest.DatasetScanner;
@@ -89,8 +88,8 @@ public final class PredictService {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try (EmbeddingModel model = ModelLoader.open(modelReference, Path.of(""))) {
             List<String> labels = model.info().classLabels();
-            boolean reads = model.info().isText();
-            long wrongKind = readable.stream().filter(i -> (i.kind() == ItemKind.TEXT) != reads).count();
+            String reads = model.info().input();
+            long wrongKind = readable.stream().filter(i -> !i.kind().name().equalsIgnoreCase(reads)).count();
             if (wrongKind == readable.size()) {
                 throw QuerentException.usage("model '" + manifest.name() + "' reads " + model.info().input() + " but "
                         + data + " holds none: give it a folder or file of " + model.info().input() + " items");
@@ -103,7 +102,7 @@ public final class PredictService {
                 }
                 List<ScannedItem> batch = new ArrayList<>();
                 for (ScannedItem item : readable) {
-                    if ((item.kind() == ItemKind.TEXT) != reads) {
+                    if (!item.kind().name().equalsIgnoreCase(reads)) {
                         continue;
                     }
                     batch.add(item);
@@ -136,8 +135,11 @@ public final class PredictService {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<ModelInput> inputs = batch.stream().map(i -> i.kind() == ItemKind.IMAGE
-                ? ModelInput.image(root.resolve(i.path())) : ModelInput.text(i.text())).toList();
+        List<ModelInput> inputs = batch.stream().map(i -> switch (i.kind()) {
+            case IMAGE -> ModelInput.image(root.resolve(i.path()));
+            case AUDIO -> ModelInput.audio(root.resolve(i.path()));
+            case TEXT -> ModelInput.text(i.text());
+        }).toList();
         ModelOutput output = model.embed(inputs);
         for (int i = 0; i < batch.size(); i++) {
             float[] p = output.classScores()[i];

@@ -54,7 +54,7 @@ public final class ProjectOpener {
     /** A work package of texts carries them: the lead's dataset folder is not needed to label it. */
     private static boolean textOnlyPackage(Project project) {
         return org.querent.team.PackService.isPackage(project) && project.items().inState("active").stream()
-                .noneMatch(i -> i.kind() == org.querent.common.ItemKind.IMAGE);
+                .allMatch(i -> i.kind() == org.querent.common.ItemKind.TEXT);
     }
 
     /** Re-checks an open project (after the dataset folder was re-pointed, say). */

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.querent.common.Cancellation;
 import org.querent.common.ErrorKind;
-import org.querent.common.ItemKind;
 import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 import org.querent.project.Project;
@@ -246,8 +245,11 @@ public final class ScoringService {
     private static List<ModelInput> inputs(Path root, List<ItemRecord> batch) {
         List<ModelInput> inputs = new ArrayList<>(batch.size());
         for (ItemRecord item : batch) {
-            inputs.add(item.kind() == ItemKind.IMAGE ? ModelInput.image(root.resolve(item.path()))
-                    : ModelInput.text(item.body()));
+            inputs.add(switch (item.kind()) {
+                case IMAGE -> ModelInput.image(root.resolve(item.path()));
+                case AUDIO -> ModelInput.audio(root.resolve(item.path()));
+                case TEXT -> ModelInput.text(item.body());
+            });
         }
         return inputs;
     }

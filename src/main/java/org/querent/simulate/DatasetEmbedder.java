@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.querent.common.ItemKind;
 import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 import org.querent.ingest.DatasetScanner;
@@ -73,8 +72,11 @@ public final class DatasetEmbedder {
             int done = 0;
             for (int start = 0; start < missing.size(); start += BATCH) {
                 List<ScannedItem> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
-                List<ModelInput> inputs = batch.stream().map(i -> i.kind() == ItemKind.IMAGE
-                        ? ModelInput.image(root.resolve(i.path())) : ModelInput.text(i.text())).toList();
+                List<ModelInput> inputs = batch.stream().map(i -> switch (i.kind()) {
+                    case IMAGE -> ModelInput.image(root.resolve(i.path()));
+                    case AUDIO -> ModelInput.audio(root.resolve(i.path()));
+                    case TEXT -> ModelInput.text(i.text());
+                }).toList();
                 ModelOutput out = model.embed(inputs);
                 Map<String, float[]> vectors = new LinkedHashMap<>();
                 for (int i = 0; i < batch.size(); i++) {

@@ -1,6 +1,7 @@
 package org.querent.store;
 
 import org.querent.common.ItemKind;
+import org.querent.common.audio.AudioFacts;
 
 /**
  * An item as the project knows it.
@@ -11,10 +12,11 @@ import org.querent.common.ItemKind;
  * @param folderLabel the class sub-folder it sits in (ground truth, kept apart from decisions)
  * @param state       active, quarantined or removed
  * @param duplicateOf the id of the first item with the same content, or null
+ * @param audio       what an audio clip is (rate, channels, length), null for other items
  */
 public record ItemRecord(long id, String key, String path, int row, ItemKind kind, String source, long size,
                          String contentHash, String body, String folderLabel, String state,
-                         String quarantineReason, Long duplicateOf) {
+                         String quarantineReason, Long duplicateOf, AudioFacts audio) {
 
     public boolean active() {
         return "active".equals(state);

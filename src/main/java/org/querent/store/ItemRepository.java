@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.querent.common.ItemKind;
+import org.querent.common.audio.AudioFacts;
 
 /** Items of the dataset: inserted and updated by imports, never deleted (removed items keep their history). */
 public final class ItemRepository {
     private static final String COLUMNS = "id, item_key, path, row_index, kind, source, size, content_hash, body, "
-            + "folder_label, state, quarantine_reason, duplicate_of";
+            + "folder_label, state, quarantine_reason, duplicate_of, sample_rate, channels, frames, codec";
 
     private final Database db;
     private final Clock clock;
@@ -65,10 +66,11 @@ public final class ItemRepository {
             try (PreparedStatement find = c.prepareStatement("SELECT content_hash, state, quarantine_reason FROM item WHERE item_key = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO item(item_key, path, row_index, kind, source, "
                          + "size, file_size, modified_ms, content_hash, body, folder_label, state, quarantine_reason, added_at, "
-                         + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                         + "updated_at, sample_rate, channels, frames, codec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement update = c.prepareStatement("UPDATE item SET size = ?, file_size = ?, modified_ms = ?, content_hash = ?, "
                          + "body = ?, folder_label = ?, state = ?, quarantine_reason = ?, kind = ?, source = ?, "
-                         + "duplicate_of = NULL, updated_at = ? WHERE item_key = ?")) {
+                         + "duplicate_of = NULL, updated_at = ?, sample_rate = ?, channels = ?, frames = ?, codec = ? "
+                         + "WHERE item_key = ?")) {
                 for (NewItem item : items) {
                     String state = item.quarantineReason() != null ? "quarantined" : "active";
                     find.setString(1, item.key());
@@ -96,6 +98,7 @@ public final class ItemRepository {
                         insert.setString(13, item.quarantineReason());
                         insert.setString(14, now);
                         insert.setString(15, now);
+                        setAudio(insert, 16, item.audio());
                         insert.executeUpdate();
                         changes.put(item.key(), Change.ADDED);
                     } else {
@@ -111,7 +114,8 @@ public final class ItemRepository {
                         update.setString(9, item.kind().name());
                         update.setString(10, item.source());
                         update.setString(11, now);
-                        update.setString(12, item.key());
+                        setAudio(update, 12, item.audio());
+                        update.setString(16, item.key());
                         update.executeUpdate();
                         changes.put(item.key(), same ? Change.UNCHANGED : Change.CHANGED);
                     }
@@ -412,9 +416,24 @@ public final class ItemRepository {
     static ItemRecord read(ResultSet rs) throws SQLException {
         long dup = rs.getLong(13);
         Long duplicateOf = rs.wasNull() ? null : dup;
+        int rate = rs.getInt(14);
+        AudioFacts audio = rs.wasNull() ? null : new AudioFacts(rate, rs.getInt(15), rs.getLong(16), rs.getString(17));
         return new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 ItemKind.valueOf(rs.getString(5)), rs.getString(6), rs.getLong(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), duplicateOf);
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), duplicateOf, audio);
+    }
+
+    private static void setAudio(PreparedStatement ps, int first, AudioFacts audio) throws SQLException {
+        if (audio == null) {
+            for (int i = 0; i < 4; i++) {
+                ps.setNull(first + i, i == 3 ? java.sql.Types.VARCHAR : java.sql.Types.INTEGER);
+            }
+        } else {
+            ps.setInt(first, audio.sampleRate());
+            ps.setInt(first + 1, audio.channels());
+            ps.setLong(first + 2, audio.frames());
+            ps.setString(first + 3, audio.codec());
+        }
     }
 
 

@@ -176,9 +176,11 @@ public final class WorkPackageRepository {
         }
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO main.item (id, item_key, path, row_index, kind, source, size, file_size, modified_ms, "
-                    + "content_hash, body, folder_label, state, quarantine_reason, duplicate_of, added_at, updated_at) "
+                    + "content_hash, body, folder_label, state, quarantine_reason, duplicate_of, added_at, updated_at, "
+                    + "sample_rate, channels, frames, codec) "
                     + "SELECT id, item_key, path, row_index, kind, source, size, file_size, modified_ms, content_hash, body, "
-                    + "folder_label, state, quarantine_reason, NULL, added_at, updated_at FROM src.item "
+                    + "folder_label, state, quarantine_reason, NULL, added_at, updated_at, sample_rate, channels, frames, "
+                    + "codec FROM src.item "
                     + "WHERE id IN (SELECT id FROM temp.pack_item)");
             st.execute("INSERT INTO main.embedding(content_hash, model_hash, vector, class_scores) "
                     + "SELECT content_hash, model_hash, vector, class_scores FROM src.embedding "

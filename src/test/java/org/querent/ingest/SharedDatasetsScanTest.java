@@ -22,7 +22,8 @@ class SharedDatasetsScanTest {
     private static final Path DATASETS = org.querent.SharedDatasets.root();
 
     @ParameterizedTest
-    @CsvSource({"spam, TEXT, 2000", "mailing-lists, TEXT, 2664", "fashion-mnist, IMAGE, 3000"})
+    @CsvSource({"spam, TEXT, 2000", "mailing-lists, TEXT, 2664", "fashion-mnist, IMAGE, 3000",
+            "spoken-languages, AUDIO, 500"})
     void realDatasetScansWithoutQuarantine(String name, ItemKind kind, int items) {
         Path root = DATASETS.resolve(name);
         org.querent.SharedDatasets.require(name);

@@ -61,7 +61,7 @@ class ModelManifestTest {
     void unknownTopLevelKeyIsNamedWithTheAllowedKeys() {
         String message = failure(TEXT.replace("\"input\"", "\"normalise\": true, \"input\""));
         assertTrue(message.contains("unknown key 'normalise'"), message);
-        assertTrue(message.contains("name, onnx, input, text, image, embedding, classes"), message);
+        assertTrue(message.contains("name, onnx, input, text, image, audio, embedding, classes"), message);
     }
 
     @Test

@@ -41,10 +41,13 @@ import org.querent.ui.task.FxTaskRunner;
 public final class ScreenshotTour {
     private static Path out;
     private static Path home;
+    /** "audio" as the second argument: only the audio label view (the other shots stay as they are). */
+    private static boolean audioOnly;
     private static long sharedItem = -1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
+        audioOnly = args.length > 1 && args[1].equals("audio");
         Files.createDirectories(out);
         home = Files.createTempDirectory("querent-tour");
         System.setProperty("querent.home", home.toString());
@@ -86,6 +89,10 @@ public final class ScreenshotTour {
     }
 
     private void run(Stage stage, MainWindow window, UserSettings settings) throws Exception {
+        if (audioOnly) {
+            audioShot(stage, window);
+            return;
+        }
         Path fashion = fashionProject();
         settings.addRecentProject(fashion);
         fx(() -> {
@@ -168,7 +175,69 @@ public final class ScreenshotTour {
         waitFor(() -> !window.workbench().labelModel().trainingProperty().get() ? true : null);
         Thread.sleep(2000);
         shoot(stage.getScene(), "7-label-image.png");
+        audioShot(stage, window);
         teamScreens(stage, window);
+    }
+
+    /** The audio sample after 20 clips labelled (one retraining), the playhead a second in, P pressed. */
+    private static void audioShot(Stage stage, MainWindow window) throws Exception {
+        Path folder = home.resolve("speech");
+        for (String part : List.of("data", "model")) {
+            Path from = Path.of("sample-projects/speech").resolve(part);
+            try (var files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path target = folder.resolve(part).resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+        }
+        List<LabelDefinition> labels = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("sample-projects/speech/labels.txt"))) {
+            labels.add(new LabelDefinition(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1), null));
+        }
+        Path file = folder.resolve("speech.querent");
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, folder.resolve("data"),
+                folder.resolve("model/model.json").toString(), labels, false,
+                Path.of("sample-projects/speech/guideline.md")))) {
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+        }
+        fx(() -> {
+            window.openProject(file);
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null
+                && window.project().name().equals("speech")
+                && window.workbench().labelModel().currentProperty().get() != null ? true : null);
+        labelFromTruth(window, truth(Path.of("sample-projects/speech/ground-truth.csv")), 20);
+        waitFor(() -> !window.workbench().labelModel().trainingProperty().get() ? true : null);
+        Thread.sleep(1500);
+        fx(() -> { // a click 40% into the clip moves the playhead there
+            javafx.scene.Node timeline = stack(stage);
+            javafx.event.Event.fireEvent(timeline, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    timeline.getLayoutBounds().getWidth() * 0.4, 20, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        for (javafx.scene.input.KeyCode code : List.of(javafx.scene.input.KeyCode.P)) {
+            fx(() -> {
+                javafx.event.Event.fireEvent(stage.getScene().lookup("#label-view"), new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+                javafx.event.Event.fireEvent(stage.getScene().lookup("#label-view"), new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_RELEASED, "", "", code, false, false, false, false));
+                return null;
+            });
+            Thread.sleep(400);
+        }
+        Thread.sleep(1000);
+        shoot(stage.getScene(), "8-label-audio.png");
+    }
+
+    private static javafx.scene.Node stack(Stage stage) {
+        return stage.getScene().lookup("#audio-timeline");
     }
 
     /** A team project: who is labelling, the review queue, the agreement card and the taxonomy editor. */

@@ -26,7 +26,7 @@ public final class DatasetPreview {
         Tally tally = new Tally();
         ScanResult result = scanner.scan(folder, ScanOptions.defaults(), Map.of(), tally, progress, cancel);
         return new DatasetSummary(folder, tally.images, tally.texts, tally.rows, result.unsupported(),
-                result.quarantined(), new ArrayList<>(tally.folders));
+                result.quarantined(), new ArrayList<>(tally.folders), tally.clips);
     }
 
     /** Counts per kind; rows of tables are told apart from whole text files by their row number. */
@@ -34,6 +34,7 @@ public final class DatasetPreview {
         int images;
         int texts;
         int rows;
+        int clips;
         final TreeSet<String> folders = new TreeSet<>();
 
         @Override
@@ -43,6 +44,8 @@ public final class DatasetPreview {
             }
             if (item.kind() == ItemKind.IMAGE) {
                 images++;
+            } else if (item.kind() == ItemKind.AUDIO) {
+                clips++;
             } else if (item.row() >= 0) {
                 rows++;
             } else {

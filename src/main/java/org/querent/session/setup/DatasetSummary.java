@@ -17,9 +17,15 @@ import org.querent.ingest.QuarantinedItem;
  * @param unsupported  skipped files per lower-case extension
  * @param quarantined  files and rows that cannot be used, with reasons
  * @param classFolders first-level sub-folders holding readable items, sorted (the DIR/label/file layout)
+ * @param clips        readable audio clips
  */
 public record DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
-                      List<QuarantinedItem> quarantined, List<String> classFolders) {
+                             List<QuarantinedItem> quarantined, List<String> classFolders, int clips) {
+
+    public DatasetSummary(Path folder, int images, int texts, int tableRows, Map<String, Integer> unsupported,
+                          List<QuarantinedItem> quarantined, List<String> classFolders) {
+        this(folder, images, texts, tableRows, unsupported, quarantined, classFolders, 0);
+    }
 
     public DatasetSummary {
         unsupported = Map.copyOf(unsupported);
@@ -28,7 +34,7 @@ public record DatasetSummary(Path folder, int images, int texts, int tableRows, 
     }
 
     public int usable() {
-        return images + texts + tableRows;
+        return images + texts + tableRows + clips;
     }
 
     public boolean hasText() {
@@ -49,6 +55,9 @@ public record DatasetSummary(Path folder, int images, int texts, int tableRows, 
         StringBuilder s = new StringBuilder();
         s.append(count(texts, "text", "texts")).append(", ").append(count(images, "image", "images")).append(", ")
                 .append(count(tableRows, "table row", "table rows"));
+        if (clips > 0) {
+            s.append(", ").append(count(clips, "audio clip", "audio clips"));
+        }
         if (unsupportedCount() > 0) {
             s.append(" · ").append(count(unsupportedCount(), "unsupported file", "unsupported files")).append(" (")
                     .append(unsupported.keySet().stream().sorted().map(e -> e.isEmpty() ? "no extension" : "." + e)

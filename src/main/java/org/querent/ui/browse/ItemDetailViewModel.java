@@ -107,6 +107,8 @@ final class ItemDetailViewModel {
         String body = detail.item().body();
         if (body != null) {
             text.set(body.length() > PREVIEW_CHARS ? body.substring(0, PREVIEW_CHARS) + "\n…" : body);
+        } else if (detail.item().audio() != null) {
+            text.set("Audio clip: " + detail.item().audio().describe() + "\n(open it in the label view to see and hear it)");
         }
         imageUrl.set(detail.imageFile() == null ? null : detail.imageFile().toUri().toString());
         problem.set(detail.imageProblem() == null ? "" : detail.imageProblem());

@@ -58,6 +58,9 @@ public final class KeyTable {
             new String[] {"Backspace", "undo the last decision", "LABEL"},
             new String[] {"+ / − / wheel", "zoom an image; drag to pan", "LABEL"},
             new String[] {"Home", "fit the image", "LABEL"},
+            new String[] {"P or F5", "play / pause a clip (F5 when a label has P)", "LABEL"},
+            new String[] {"Shift+P / Shift+F5", "replay a clip from the start", "LABEL"},
+            new String[] {"← / →", "seek a clip by one second", "LABEL"},
             new String[] {"↑ / ↓", "previous / next label to review", "REVIEW"});
 
     private final List<LabelDefinition> labels;

@@ -53,6 +53,9 @@ public final class LabelView {
     private final StackPane itemPane = new StackPane();
     private final VBox choiceBox = new VBox(4);
     private final Map<Path, Image> decodedAhead = new LinkedHashMap<>();
+    private final AudioClipView audio = new AudioClipView();
+    /** Clips decoded (or being decoded) for the item in front and the next ones; null value while in flight. */
+    private final Map<Path, ClipPreview> clipsAhead = new LinkedHashMap<>();
     private final java.util.function.Supplier<String> guideline;
 
     /** At most 12 decisions in 3 s: faster than a person reads, slower than a stuck key repeats. */
@@ -167,7 +170,8 @@ public final class LabelView {
         done.setId("queue-empty");
         done.getStyleClass().add("muted");
         done.visibleProperty().bind(model.finishedProperty());
-        itemPane.getChildren().addAll(text, image, done);
+        audio.setVisible(false);
+        itemPane.getChildren().addAll(text, image, audio, done);
         VBox.setVgrow(itemPane, Priority.ALWAYS);
         // 0 is a label key when there are ten labels: Home always fits, 0 only while it is free.
         Label zoomHint = new Label();
@@ -314,9 +318,16 @@ public final class LabelView {
     private void show(QueueEntry entry) {
         // Derived from the entry itself: the view-model's other properties may not be updated yet.
         boolean isImage = entry != null && entry.item().kind() == org.querent.common.ItemKind.IMAGE;
+        boolean isAudio = entry != null && entry.item().kind() == org.querent.common.ItemKind.AUDIO;
         Path path = isImage ? model.dataRoot().resolve(entry.item().path()) : null;
         image.setVisible(isImage);
-        text.setVisible(entry != null && !isImage);
+        audio.setVisible(isAudio);
+        text.setVisible(entry != null && !isImage && !isAudio);
+        if (isAudio) {
+            showClip(model.dataRoot().resolve(entry.item().path()));
+        } else {
+            audio.show(null);
+        }
         if (isImage) {
             Image decoded = decodedAhead.remove(path);
             image.setImage(decoded != null ? decoded : new Image(path.toUri().toString(), true));
@@ -327,17 +338,82 @@ public final class LabelView {
         }
     }
 
-    /** Starts decoding the next images in the background, so the next item appears at once. */
+    /** Starts decoding the next images and clips in the background, so the next item appears at once. */
     private void decodeAhead() {
         Map<Path, Image> keep = new LinkedHashMap<>();
+        java.util.Set<Path> clips = new java.util.HashSet<>();
+        QueueEntry current = model.currentProperty().get();
+        if (current != null && current.item().kind() == org.querent.common.ItemKind.AUDIO) {
+            clips.add(model.dataRoot().resolve(current.item().path()));
+        }
         for (QueueEntry e : model.upcoming().subList(0, Math.min(PREFETCH, model.upcoming().size()))) {
+            Path p = model.dataRoot().resolve(e.item().path());
             if (e.item().kind() == org.querent.common.ItemKind.IMAGE) {
-                Path p = model.dataRoot().resolve(e.item().path());
                 keep.put(p, decodedAhead.getOrDefault(p, new Image(p.toUri().toString(), true)));
+            } else if (e.item().kind() == org.querent.common.ItemKind.AUDIO) {
+                clips.add(p);
+                decodeClip(p);
             }
         }
         decodedAhead.clear();
         decodedAhead.putAll(keep);
+        clipsAhead.keySet().retainAll(clips);
+    }
+
+    /** Shows the clip now when it is decoded, else as soon as its background decode finishes. */
+    private void showClip(Path path) {
+        ClipPreview ready = clipsAhead.get(path);
+        if (ready != null) {
+            audio.show(ready);
+            return;
+        }
+        audio.showLoading(path.getFileName().toString());
+        decodeClip(path);
+    }
+
+    private void decodeClip(Path path) {
+        if (clipsAhead.containsKey(path)) {
+            return; // decoded, or on its way
+        }
+        clipsAhead.put(path, null);
+        model.loadInBackground(() -> ClipPreview.load(path), preview -> {
+            if (clipsAhead.containsKey(path)) {
+                clipsAhead.put(path, preview);
+            }
+            QueueEntry now = model.currentProperty().get();
+            if (now != null && now.item().kind() == org.querent.common.ItemKind.AUDIO
+                    && model.dataRoot().resolve(now.item().path()).equals(path)) {
+                audio.show(preview);
+            }
+        });
+    }
+
+    /**
+     * The audio keys act when a clip is in front (false otherwise, so the key goes on): P (or F5, always, for a
+     * taxonomy that gives P to a label) plays and pauses, with Shift replays, the arrows seek.
+     */
+    private boolean onAudioKey(KeyCode code, boolean shift) {
+        if (!audio.isVisible()) {
+            return false;
+        }
+        boolean play = code == KeyCode.F5 || code == KeyCode.P && !model.keys().contains("P");
+        if (play && shift) {
+            audio.replay();
+        } else if (play) {
+            audio.togglePlay();
+        } else if (code == KeyCode.LEFT) {
+            audio.seekBy(-AudioClipView.SEEK_SECONDS);
+        } else if (code == KeyCode.RIGHT) {
+            audio.seekBy(AudioClipView.SEEK_SECONDS);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** For tests and screenshots: the audio view's playback line. */
+    javafx.beans.property.ReadOnlyStringProperty playbackProperty() {
+        return audio.playbackProperty();
     }
 
     private void onKey(KeyEvent e) {
@@ -358,6 +434,10 @@ public final class LabelView {
             }
         }
         boolean handled = true;
+        if (!e.isShortcutDown() && !e.isAltDown() && onAudioKey(code, e.isShiftDown())) {
+            e.consume();
+            return;
+        }
         if ((code == KeyCode.Z && e.isShortcutDown()) || code == KeyCode.BACK_SPACE) {
             model.undo();
         } else if (e.isShortcutDown() || e.isAltDown()) {

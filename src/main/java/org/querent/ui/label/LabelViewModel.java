@@ -597,6 +597,11 @@ public final class LabelViewModel {
         }
     }
 
+    /** Reads or decodes something for the view off the UI thread (audio clips to show); the result comes back on it. */
+    <T> void loadInBackground(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        run(Lane.READS, work, onSuccess);
+    }
+
     private <T> void run(Lane lane, Callable<T> work, java.util.function.Consumer<T> onSuccess) {
         tasks.run(lane, work, onSuccess, error -> {
             busy.set(false);

@@ -32,7 +32,9 @@ final class ManifestFormView {
         ObservableBooleanValue image = form.inputKindProperty().isEqualTo(InputKind.IMAGE);
 
         add("Name", textField("manifest-name", form.nameProperty(), 20), ManifestField.NAME, null);
-        add("Input", choice("manifest-input", form.inputKindProperty(), InputKind.values()), null, null);
+        // The form writes text and image manifests; an audio model brings its model.json (see README, Audio).
+        add("Input", choice("manifest-input", form.inputKindProperty(), new InputKind[] {InputKind.TEXT, InputKind.IMAGE}),
+                null, null);
         add("Tokenizer file", textField("manifest-tokenizer", form.tokenizerProperty(), 16), ManifestField.TOKENIZER, text);
         add("Max tokens", textField("manifest-max-tokens", form.maxTokensProperty(), 6), ManifestField.MAX_TOKENS, text);
         add("Width", textField("manifest-width", form.widthProperty(), 6), ManifestField.WIDTH, image);

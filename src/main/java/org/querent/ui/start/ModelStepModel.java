@@ -47,6 +47,7 @@ final class ModelStepModel {
     private int generation;
     private boolean datasetHasText = true;
     private boolean datasetHasImages;
+    private boolean datasetHasAudio;
 
     ModelStepModel(TaskRunner tasks, ModelFiles inspector) {
         this.tasks = tasks;
@@ -106,6 +107,7 @@ final class ModelStepModel {
     void datasetScanned(DatasetSummary summary) {
         datasetHasText = summary.hasText();
         datasetHasImages = summary.images() > 0;
+        datasetHasAudio = summary.clips() > 0;
         if (inspectedText == null && path.get().isBlank()) {
             source.set(datasetHasText ? ModelSource.BUILTIN : ModelSource.FILE);
         }
@@ -183,7 +185,10 @@ final class ModelStepModel {
         if (source.get() == ModelSource.BUILTIN) {
             pathError.set(null);
             if (!datasetHasText) {
-                modelError.set("The built-in encoder reads text, and this folder holds only images:"
+                modelError.set(datasetHasAudio && !datasetHasImages
+                        ? "The built-in encoder reads text, and this folder holds audio clips: choose an audio model"
+                        + " (.onnx or the model.json that 'querent build-audio-model' writes)."
+                        : "The built-in encoder reads text, and this folder holds only images:"
                         + " choose an image model (.onnx).");
             }
             valid.set(datasetHasText);
@@ -217,11 +222,14 @@ final class ModelStepModel {
 
     private String kindProblem(ModelManifest.InputKind kind) {
         // The rule init applies, so the wizard and the command line accept the same models.
-        ItemKind modelKind = kind == ModelManifest.InputKind.TEXT ? ItemKind.TEXT : ItemKind.IMAGE;
-        if (!ModelCheck.readsNone(modelKind, datasetHasImages ? 1 : 0, datasetHasText ? 1 : 0)) {
+        ItemKind modelKind = ItemKind.valueOf(kind.name());
+        if (!ModelCheck.readsNone(modelKind, datasetHasImages ? 1 : 0, datasetHasText ? 1 : 0, datasetHasAudio ? 1 : 0)) {
             return null;
         }
-        return modelKind == ItemKind.TEXT ? "This model reads text, and the dataset holds only images."
-                : "This model reads images, and the dataset holds no images.";
+        return switch (modelKind) {
+            case TEXT -> "This model reads text, and the dataset holds no texts.";
+            case IMAGE -> "This model reads images, and the dataset holds no images.";
+            case AUDIO -> "This model reads audio, and the dataset holds no audio clips.";
+        };
     }
 }

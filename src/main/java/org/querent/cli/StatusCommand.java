@@ -13,7 +13,6 @@ import org.querent.store.EvaluationRepository;
 import org.querent.session.AuditEstimateService.AuditEstimate;
 import org.querent.session.AuditEstimateService.VersionAccuracy;
 import org.querent.session.ModelSession;
-import org.querent.session.Pool;
 import org.querent.session.SourceMonitorService;
 import org.querent.session.SourceMonitorService.SourceFigures;
 import org.querent.session.SourceMonitorService.SourceReport;
@@ -95,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
                 printSources(out, new SourceMonitorService(p).bySegment(segment));
             }
             if (hash != null && !s.versions().isEmpty()) {
-                printStopping(out, new StoppingSignalService(p).signal(Pool.load(p, hash)));
+                printStopping(out, new StoppingSignalService(p).signal(hash));
             }
         }
         return 0;

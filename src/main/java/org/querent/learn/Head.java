@@ -131,6 +131,37 @@ public abstract sealed class Head permits SoftmaxHead, SigmoidHead {
         return out;
     }
 
+    /** Probabilities for rows read one at a time into a buffer per task (a compact pool), split across cores. */
+    public final double[][] predict(Rows x) {
+        return rowsOf(x, true);
+    }
+
+    /** {@link #logits(float[][])} for rows read one at a time. */
+    public final double[][] logits(Rows x) {
+        return rowsOf(x, false);
+    }
+
+    private double[][] rowsOf(Rows x, boolean link) {
+        if (x.dimension() != dimension()) {
+            throw QuerentException.usage("embedding has the wrong length for this head: head.dimension()=" + dimension()
+                    + ", rows of " + x.dimension());
+        }
+        int n = x.size();
+        double[][] out = new double[n][classes()];
+        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            float[] row = new float[dimension()];
+            for (int i = t * ROWS_PER_TASK; i < Math.min(n, (t + 1) * ROWS_PER_TASK); i++) {
+                x.copyRow(i, row);
+                logitsInto(row, out[i]);
+                if (link) {
+                    applyLink(out[i]);
+                }
+            }
+        });
+        return out;
+    }
+
     /** Visible for the benchmark, which compares the serial and the parallel path. */
     final double[][] predict(float[][] x, boolean parallel) {
         for (int i = 0; i < x.length; i++) {

@@ -32,4 +32,12 @@ public interface QueryStrategy {
     default boolean needsLabelled() {
         return false;
     }
+
+    /**
+     * Whether {@link QueryContext#embeddings()} is read. Uncertainty and random strategies say no, so a million-row
+     * pool held compact is ranked without decoding its vectors (rows of the context may then be null).
+     */
+    default boolean readsEmbeddings() {
+        return true;
+    }
 }

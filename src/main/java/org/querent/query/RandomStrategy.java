@@ -12,6 +12,11 @@ public final class RandomStrategy implements QueryStrategy {
     public static final String NAME = "random";
 
     @Override
+    public boolean readsEmbeddings() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

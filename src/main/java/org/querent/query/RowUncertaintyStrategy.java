@@ -9,6 +9,11 @@ package org.querent.query;
 abstract class RowUncertaintyStrategy implements ScoringStrategy {
 
     @Override
+    public final boolean readsEmbeddings() {
+        return false;
+    }
+
+    @Override
     public final double[] scores(QueryContext context) {
         double[][] p = QueryInputs.check(context).probabilities();
         double[][] z = QueryInputs.logits(context);

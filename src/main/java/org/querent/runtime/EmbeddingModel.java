@@ -23,6 +23,11 @@ public interface EmbeddingModel extends AutoCloseable {
     /** Runs inference over a prepared batch. */
     ModelOutput run(PreparedBatch batch);
 
+    /** How many calls of {@link #run} go on at once without waiting for each other (its sessions). */
+    default int parallelRuns() {
+        return 1;
+    }
+
     /** Convenience: prepare and run. */
     default ModelOutput embed(List<ModelInput> inputs) {
         return run(prepare(inputs));

@@ -2,6 +2,8 @@ package org.querent.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.querent.common.QuerentException;
 
@@ -42,11 +44,23 @@ public final class ModelLoader {
                     resolved.onnxFile().getFileName().toString()).validate(manifest, signature);
             ModelInfo info = new ModelInfo(manifest.name(), reference, hash, manifest.input().name().toLowerCase(Locale.ROOT),
                     knownDimension(manifest, signature), manifest.classLabels(), session.executionProvider());
-            return switch (manifest.input()) {
-                case TEXT -> new TextEmbeddingModel(info, manifest, resolved.folder(), session, signature);
-                case IMAGE -> new ImageEmbeddingModel(info, manifest, session, signature);
-                case AUDIO -> new AudioEmbeddingModel(info, manifest, session, signature);
-            };
+            if (manifest.input() == ModelManifest.InputKind.IMAGE) {
+                return new ImageEmbeddingModel(info, manifest, session, signature);
+            }
+            if (manifest.input() == ModelManifest.InputKind.AUDIO) {
+                return new AudioEmbeddingModel(info, manifest, session, signature);
+            }
+            // More sessions of a text model, so scoring can run that many texts at once (one per core by default).
+            List<OnnxSessions.OpenedSession> sessions = new ArrayList<>(List.of(session));
+            try {
+                while (sessions.size() < options.sessions() && OnnxSessions.CPU.equals(session.executionProvider())) {
+                    sessions.add(OnnxSessions.open(resolved.onnxFile(), options.withGpu(false)));
+                }
+                return new TextEmbeddingModel(info, manifest, resolved.folder(), sessions, signature);
+            } catch (RuntimeException e) {
+                sessions.subList(1, sessions.size()).forEach(OnnxSessions.OpenedSession::close); // the first below
+                throw e;
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.querent.common.QuerentException;
 
@@ -20,18 +22,21 @@ import org.querent.common.QuerentException;
  */
 public final class TextEmbeddingModel implements EmbeddingModel {
     private volatile ModelInfo info;
-    private final OnnxSessions.OpenedSession session;
+    /** Idle sessions: a run takes one and gives it back, so as many runs as sessions go on at once. */
+    private final BlockingQueue<OnnxSessions.OpenedSession> idle;
+    private final List<OnnxSessions.OpenedSession> sessions;
     private final TextTokenizer tokenizer;
     private final OutputDecoder decoder;
     private final boolean feedsTokenTypes;
     private final boolean itemByItem;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Takes ownership of {@code session}; the caller has validated the manifest against it. */
+    /** Takes ownership of {@code sessions} (of one model file); the caller has validated the manifest against them. */
     TextEmbeddingModel(ModelInfo info, ModelManifest manifest, Path manifestFolder,
-                       OnnxSessions.OpenedSession session, ModelSignature signature) {
+                       List<OnnxSessions.OpenedSession> sessions, ModelSignature signature) {
         this.info = info;
-        this.session = session;
+        this.sessions = List.copyOf(sessions);
+        this.idle = new ArrayBlockingQueue<>(sessions.size(), false, sessions);
         this.tokenizer = new TextTokenizer(manifest.tokenizerPath(manifestFolder), manifest.text().maxTokens());
         this.decoder = new OutputDecoder(manifest);
         this.feedsTokenTypes = signature.input(ManifestValidator.TOKEN_TYPE_IDS).isPresent();
@@ -68,6 +73,12 @@ public final class TextEmbeddingModel implements EmbeddingModel {
         return tokenizer.tokenize(texts);
     }
 
+    /** Runs of {@link #run} that can go on at once, one per session. */
+    @Override
+    public int parallelRuns() {
+        return sessions.size();
+    }
+
     @Override
     public ModelOutput run(PreparedBatch batch) {
         if (!(batch instanceof TokenizedBatch tokens)) {
@@ -79,22 +90,33 @@ public final class TextEmbeddingModel implements EmbeddingModel {
         if (tokens.size() == 0) {
             return new ModelOutput(new float[0][], info.classLabels().isEmpty() ? null : new float[0][]);
         }
-        if (!itemByItem || tokens.size() == 1) {
-            return runTogether(tokens);
+        OnnxSessions.OpenedSession session;
+        try {
+            session = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuerentException(org.querent.common.ErrorKind.CANCELLED, "inference was interrupted");
         }
-        float[][] embeddings = new float[tokens.size()][];
-        float[][] scores = info.classLabels().isEmpty() ? null : new float[tokens.size()][];
-        for (int i = 0; i < tokens.size(); i++) {
-            ModelOutput one = runTogether(tokens.item(i));
-            embeddings[i] = one.embeddings()[0];
-            if (scores != null) {
-                scores[i] = one.classScores()[0];
+        try {
+            if (!itemByItem || tokens.size() == 1) {
+                return runTogether(session, tokens);
             }
+            float[][] embeddings = new float[tokens.size()][];
+            float[][] scores = info.classLabels().isEmpty() ? null : new float[tokens.size()][];
+            for (int i = 0; i < tokens.size(); i++) {
+                ModelOutput one = runTogether(session, tokens.item(i));
+                embeddings[i] = one.embeddings()[0];
+                if (scores != null) {
+                    scores[i] = one.classScores()[0];
+                }
+            }
+            return new ModelOutput(embeddings, scores);
+        } finally {
+            idle.add(session);
         }
-        return new ModelOutput(embeddings, scores);
     }
 
-    private ModelOutput runTogether(TokenizedBatch tokens) {
+    private ModelOutput runTogether(OnnxSessions.OpenedSession session, TokenizedBatch tokens) {
         long[] shape = {tokens.size(), tokens.tokens()};
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
@@ -121,8 +143,8 @@ public final class TextEmbeddingModel implements EmbeddingModel {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            try (session; tokenizer) {
-                // both closed by try-with-resources, tokenizer first
+            try (tokenizer) {
+                sessions.forEach(OnnxSessions.OpenedSession::close);
             }
         }
     }

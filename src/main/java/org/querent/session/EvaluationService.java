@@ -212,9 +212,8 @@ public final class EvaluationService {
         Set<Long> ids = repository.evalItems();
         Map<Long, Decision> labels = project.decisions().currentLabels();
         List<String> taxonomy = project.labelNames();
-        List<ItemRecord> items = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        List<int[]> truth = new ArrayList<>();
+        // Rows in pool order: the subset pool keeps that order, and the truth must follow it.
+        java.util.TreeMap<Integer, int[]> truthByRow = new java.util.TreeMap<>();
         for (long id : ids) {
             Decision d = labels.get(id);
             int row = pool.indexOf(id);
@@ -222,19 +221,12 @@ public final class EvaluationService {
                 continue;
             }
             int[] t = d.labels().stream().mapToInt(taxonomy::indexOf).filter(k -> k >= 0).toArray();
-            if (t.length == 0) {
-                continue;
+            if (t.length > 0) {
+                truthByRow.put(row, t);
             }
-            items.add(pool.items().get(row));
-            vectors.add(pool.embeddings()[row]);
-            truth.add(t);
         }
-        Map<Long, Integer> rowById = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            rowById.put(items.get(i).id(), i);
-        }
-        return new Labelled(new Pool(pool.modelHash(), items, vectors.toArray(new float[0][]), null, 0, rowById),
-                truth.toArray(new int[0][]));
+        int[] rows = truthByRow.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return new Labelled(pool.subset(rows), truthByRow.values().toArray(new int[0][]));
     }
 
     private Optional<HeadRecord> version(int version) {

@@ -76,14 +76,17 @@ public final class ModelExportService {
     private record CheckedDifference(int items, double maxDifference) {
     }
 
-    /** Runs the export over the first scored items and compares with the version's probabilities on stored embeddings. */
+    /**
+     * Runs the export over the first scored items and compares it with Querent's own path on the same raw inputs:
+     * the project's model at float32, then the head, its temperature and its link. Not with the stored embeddings:
+     * those are kept at float16 (ADR 0017), which alone moves a probability by up to about 1e-4.
+     */
     private CheckedDifference check(ModelExporter.Exported files, HeadRecord version, int checkItems) {
         Pool pool = Pool.load(project, version.modelHash());
         int n = Math.min(checkItems, pool.size());
         if (n == 0) {
             return new CheckedDifference(0, 0);
         }
-        Predictions expected = Predictor.predict(project, pool, version, List.of(), null);
         List<ModelInput> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ItemRecord item = pool.items().get(i);
@@ -93,12 +96,24 @@ public final class ModelExportService {
                 case TEXT -> ModelInput.text(item.body());
             });
         }
+        Head head = Head.fromBytes(version.weights());
+        double temperature = head.multiLabel() ? 1.0 : TrainingService.temperatureOf(version);
+        double[][] expected;
+        try (EmbeddingModel own = ModelLoader.open(project.settings().model(), project.folder())) {
+            double[][] logits = head.logits(own.embed(inputs).embeddings());
+            for (double[] row : logits) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] /= temperature;
+                }
+            }
+            expected = head.linkOf(logits);
+        }
         double max = 0;
         try (EmbeddingModel exported = ModelLoader.open(files.manifestFile().toString(), project.folder())) {
             ModelOutput out = exported.embed(inputs);
             for (int i = 0; i < n; i++) {
-                for (int c = 0; c < expected.labels().size(); c++) {
-                    max = Math.max(max, Math.abs(out.classScores()[i][c] - expected.probabilities()[i][c]));
+                for (int c = 0; c < expected[i].length; c++) {
+                    max = Math.max(max, Math.abs(out.classScores()[i][c] - expected[i][c]));
                 }
             }
         }

@@ -1,66 +1,231 @@
 package org.querent.session;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongFunction;
 
+import org.querent.common.ErrorKind;
+import org.querent.common.Hashes;
+import org.querent.common.QuerentException;
+import org.querent.learn.Rows;
 import org.querent.project.Project;
-import org.querent.store.EmbeddingRepository.Embedding;
 import org.querent.store.ItemRecord;
+import org.querent.store.Vectors;
 
 /**
  * The project's scored items in memory: every active, non-duplicate item that has an embedding for the
  * model. Loaded once per session and reused, so re-ranking after a retrain never touches the model or
  * re-reads vectors.
  *
- * @param modelHash   the model whose embeddings these are
- * @param items       scored items, by id
- * @param embeddings  row i belongs to items.get(i)
- * @param classScores the model's own class scores per row, or null when the model has none
- * @param unscored    active items still waiting for the model
- * @param rowById     item id to row
+ * <p>Compact (ADR 0017): the vectors are one flat float16 array (768 bytes a 384-d row, where a float[] per row
+ * took 1,552), the items are their ids only, and an item record is read from the project when asked for. A
+ * million rows hold about 780 MB. {@link #embeddings()} is the adapter for the code that still wants a
+ * {@code float[][]} (diversity strategies, the neighbour graph, pool heads): it decodes the whole pool once,
+ * at float32 size.
  */
-public record Pool(String modelHash, List<ItemRecord> items, float[][] embeddings, float[][] classScores, int unscored,
-                   Map<Long, Integer> rowById) {
+public final class Pool implements Rows {
+    private final String modelHash;
+    private final long[] ids;
+    private final short[] halves;
+    private final int dimension;
+    private final float[][] classScores;
+    private final int unscored;
+    private final byte[] contentDigest;
+    private final LongFunction<ItemRecord> itemById;
+    private volatile float[][] decoded;
+
+    private Pool(String modelHash, long[] ids, short[] halves, int dimension, float[][] classScores, int unscored,
+                 byte[] contentDigest, LongFunction<ItemRecord> itemById) {
+        this.modelHash = modelHash;
+        this.ids = ids;
+        this.halves = halves;
+        this.dimension = dimension;
+        this.classScores = classScores;
+        this.unscored = unscored;
+        this.contentDigest = contentDigest;
+        this.itemById = itemById;
+    }
 
     /** Loads the pool of the project for the given model hash. */
     public static Pool load(Project project, String modelHash) {
-        Map<String, Embedding> vectors = project.embeddings().all(modelHash);
-        List<ItemRecord> items = new ArrayList<>();
-        List<float[]> rows = new ArrayList<>();
-        List<float[]> scores = new ArrayList<>();
-        int unscored = 0;
-        boolean hasScores = false;
-        for (ItemRecord item : project.items().inState("active")) {
-            if (item.duplicateOf() != null) {
-                continue;
+        int bound = project.embeddings().poolCandidates();
+        long[][] ids = {new long[bound]};
+        short[][] halves = {null};
+        float[][][] scores = {null};
+        int[] n = {0};
+        int[] dim = {0};
+        MessageDigest digest = Hashes.sha256();
+        project.embeddings().forEachPoolRow(modelHash, (id, contentHash, vector, classScores) -> {
+            int row = n[0];
+            if (row == ids[0].length) { // items added since the count: rare, grow
+                ids[0] = Arrays.copyOf(ids[0], row * 2 + 16);
             }
-            Embedding e = vectors.get(item.contentHash());
-            if (e == null) {
-                unscored++;
-                continue;
+            if (halves[0] == null) {
+                dim[0] = vector.length / 2;
+                halves[0] = new short[ids[0].length * dim[0]];
+            } else if (vector.length / 2 != dim[0]) {
+                throw new QuerentException(ErrorKind.PROJECT, "the stored embeddings of model " + modelHash
+                        + " have different lengths (" + dim[0] + " and " + vector.length / 2 + "): run 'querent score' again");
             }
-            items.add(item);
-            rows.add(e.vector());
-            scores.add(e.classScores());
-            hasScores |= e.classScores() != null;
+            if ((long) (row + 1) * dim[0] > halves[0].length) {
+                halves[0] = Arrays.copyOf(halves[0], ids[0].length * dim[0]);
+            }
+            ids[0][row] = id;
+            Vectors.halfBytesInto(vector, halves[0], row * dim[0]);
+            if (classScores != null) {
+                if (scores[0] == null) {
+                    scores[0] = new float[ids[0].length][];
+                } else if (scores[0].length < ids[0].length) {
+                    scores[0] = Arrays.copyOf(scores[0], ids[0].length);
+                }
+                scores[0][row] = Vectors.fromBytes(classScores);
+            }
+            digest.update(contentHash.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            n[0]++;
+        });
+        int size = n[0];
+        // Trimmed only when some candidates had no vector (the first part of a scoring run): a copy, then.
+        long[] rowIds = size == ids[0].length ? ids[0] : Arrays.copyOf(ids[0], size);
+        short[] flat = halves[0] == null ? new short[0]
+                : halves[0].length == size * dim[0] ? halves[0] : Arrays.copyOf(halves[0], size * dim[0]);
+        float[][] classScores = scores[0] == null ? null : Arrays.copyOf(scores[0], size);
+        if (classScores != null && Arrays.stream(classScores).anyMatch(s -> s == null)) {
+            classScores = null; // scores only count when every row has them, as before
         }
-        float[][] classScores = hasScores ? scores.toArray(new float[0][]) : null;
-        Map<Long, Integer> rowById = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            rowById.put(items.get(i).id(), i);
-        }
-        return new Pool(modelHash, List.copyOf(items), rows.toArray(new float[0][]), classScores, unscored,
-                Map.copyOf(rowById));
+        var items = project.items();
+        return new Pool(modelHash, rowIds, flat, dim[0], classScores, Math.max(0, bound - size), digest.digest(),
+                id -> items.byId(id).orElseThrow(() -> new QuerentException(ErrorKind.PROJECT,
+                        "item " + id + " left the project while its pool was open: open the project again")));
     }
 
+    public String modelHash() {
+        return modelHash;
+    }
+
+    @Override
     public int size() {
-        return items.size();
+        return ids.length;
     }
 
-    /** Row of an item id, or -1. */
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Active items still waiting for the model. */
+    public int unscored() {
+        return unscored;
+    }
+
+    /** Row of an item id, or -1 (rows are in id order). */
     public int indexOf(long itemId) {
-        return rowById.getOrDefault(itemId, -1);
+        int row = Arrays.binarySearch(ids, itemId);
+        return row >= 0 ? row : -1;
+    }
+
+    /** The item id of a row. */
+    public long id(int row) {
+        return ids[row];
+    }
+
+    /** The item of a row, read from the project now. */
+    public ItemRecord item(int row) {
+        return itemById.apply(ids[row]);
+    }
+
+    /** The items by row, each read from the project when asked for (never all held). */
+    public List<ItemRecord> items() {
+        return new AbstractList<>() {
+            @Override
+            public ItemRecord get(int row) {
+                return item(row);
+            }
+
+            @Override
+            public int size() {
+                return ids.length;
+            }
+        };
+    }
+
+    /**
+     * A pool of some of this pool's rows (kept in row order, so in id order), for evaluating a head on a labelled
+     * subset without decoding or copying the rest.
+     */
+    public Pool subset(int[] rows) {
+        int[] sorted = rows.clone();
+        java.util.Arrays.sort(sorted);
+        long[] subIds = new long[sorted.length];
+        short[] subHalves = new short[sorted.length * dimension];
+        float[][] subScores = classScores == null ? null : new float[sorted.length][];
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(contentDigest);
+        for (int i = 0; i < sorted.length; i++) {
+            int row = sorted[i];
+            subIds[i] = ids[row];
+            System.arraycopy(halves, row * dimension, subHalves, i * dimension, dimension);
+            if (subScores != null) {
+                subScores[i] = classScores[row];
+            }
+            digest.update(java.nio.ByteBuffer.allocate(4).putInt(row).array());
+        }
+        return new Pool(modelHash, subIds, subHalves, dimension, subScores, 0, digest.digest(), itemById);
+    }
+
+    /** SHA-256 over the rows' content hashes in row order: names this pool's derived caches. */
+    public byte[] contentDigest() {
+        return contentDigest.clone();
+    }
+
+    @Override
+    public void copyRow(int row, float[] into) {
+        int base = row * dimension;
+        for (int d = 0; d < dimension; d++) {
+            into[d] = Vectors.halfToFloat(halves[base + d]);
+        }
+    }
+
+    /** One row as a new float[]. */
+    public float[] vector(int row) {
+        float[] v = new float[dimension];
+        copyRow(row, v);
+        return v;
+    }
+
+    /** The model's own class scores per row, or null when the model has none. */
+    public float[][] classScores() {
+        return classScores;
+    }
+
+    /** Every row as float32, decoded once and kept: the adapter for callers that need a float[][] (see above). */
+    public float[][] embeddings() {
+        float[][] out = decoded;
+        if (out == null) {
+            synchronized (this) {
+                out = decoded;
+                if (out == null) {
+                    out = new float[ids.length][];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = vector(i);
+                    }
+                    decoded = out;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@link #embeddings()} has been decoded (the compact form is all that is held otherwise). */
+    public boolean decodedAll() {
+        return decoded != null;
     }
 }

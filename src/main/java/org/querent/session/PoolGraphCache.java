@@ -45,10 +45,7 @@ public final class PoolGraphCache {
     Path fileOf(Pool pool) {
         MessageDigest digest = Hashes.sha256();
         digest.update((pool.modelHash() + "\n" + K + "\n").getBytes(StandardCharsets.UTF_8));
-        for (var item : pool.items()) {
-            digest.update(item.contentHash().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        }
+        digest.update(pool.contentDigest()); // the rows' content hashes in row order
         return folder.resolve(Hashes.hex(digest.digest()).substring(0, 32) + ".knn");
     }
 

@@ -38,7 +38,7 @@ public final class Predictor {
             double temperature = model.multiLabel() ? 1.0 : TrainingService.temperatureOf(head);
             // Calibrated logits z / T (temperature from held-out labels); probabilities are their softmax, and
             // uncertainty is computed from the logits so that it never saturates where probabilities round to 1.
-            double[][] logits = model.logits(pool.embeddings());
+            double[][] logits = model.logits(pool); // from the compact rows, never a decoded copy
             for (double[] row : logits) {
                 for (int c = 0; c < row.length; c++) {
                     row[c] /= temperature;

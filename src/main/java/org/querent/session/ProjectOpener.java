@@ -75,7 +75,7 @@ public final class ProjectOpener {
         try {
             String hash = open.models().hash();
             modelProblem = open.models().problem();
-            unscored = modelProblem == null ? new ScoringService(project, open.models()).pending(hash).size() : 0;
+            unscored = modelProblem == null ? new ScoringService(project, open.models()).pendingCount(hash) : 0;
         } catch (QuerentException e) {
             modelProblem = e.getMessage();
         }

@@ -105,19 +105,22 @@ public final class QueueService {
         excluded.addAll(alsoExclude);
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
-            if (!excluded.contains(pool.items().get(i).id())) {
+            if (!excluded.contains(pool.id(i))) {
                 rows.add(i);
             }
         }
         double[][] probabilities = new double[rows.size()][];
         double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
         float[][] embeddings = new float[rows.size()][];
+        // Only a strategy or rule that reads vectors gets them: the compact pool is decoded at float32 size then.
+        boolean vectors = strategy.readsEmbeddings() || rules.active() || strategy.needsCommittee();
+        float[][] all = vectors ? pool.embeddings() : null;
         for (int k = 0; k < rows.size(); k++) {
             probabilities[k] = predictions.probabilities()[rows.get(k)];
             if (logits != null) {
                 logits[k] = predictions.logits()[rows.get(k)];
             }
-            embeddings[k] = pool.embeddings()[rows.get(k)];
+            embeddings[k] = vectors ? all[rows.get(k)] : null;
         }
         boolean multiLabel = project.settings().multiLabel();
         QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
@@ -189,17 +192,18 @@ public final class QueueService {
         Ranking full = strategy.select(context, rows.size());
         String[] sources = new String[rows.size()];
         long[] added = new long[rows.size()];
+        Map<Long, String> sourceById = project.items().activeSources();
         for (int k = 0; k < rows.size(); k++) {
-            ItemRecord item = pool.items().get(rows.get(k));
-            sources[k] = item.source();
-            added[k] = item.id(); // ids grow as items are imported: the order they were added
+            long id = pool.id(rows.get(k));
+            sources[k] = sourceById.get(id);
+            added[k] = id; // ids grow as items are imported: the order they were added
         }
         List<float[]> labelled = new ArrayList<>();
         if (rules.nearDuplicate() > 0) {
             for (Long id : project.decisions().currentLabels().keySet()) {
                 int row = pool.indexOf(id);
                 if (row >= 0) {
-                    labelled.add(pool.embeddings()[row]);
+                    labelled.add(pool.vector(row));
                 }
             }
         }

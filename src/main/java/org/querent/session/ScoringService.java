@@ -28,12 +28,13 @@ import org.querent.store.ItemRecord;
 
 /**
  * Runs the model over every item not yet embedded. Three stages overlap: a reader thread prepares the
- * next batch (reads, tokenises, decodes), the calling thread runs inference, a writer thread stores
- * the previous batch. Each batch is stored in one transaction, so an interrupted run loses at most the
- * batches in flight and the next run continues where this one stopped.
+ * next batches (reads, tokenises, decodes), as many inference lanes as the model has sessions (the calling
+ * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
+ * them, a writer thread stores what is done. Each batch is stored in one transaction, so an interrupted run
+ * loses at most the batches in flight and the next run continues where this one stopped.
  */
 public final class ScoringService {
-    /** Batches prepared ahead of inference; two keep the model busy without holding much memory. */
+    /** Batches prepared ahead of each inference lane; two keep it busy without holding much memory. */
     private static final int PREPARED_AHEAD = 2;
     /** The tokenizer's native code needs a deep stack; the memory is reserved, not used. */
     private static final long NATIVE_STACK_BYTES = 64L << 20;
@@ -84,9 +85,10 @@ public final class ScoringService {
         for (int i = 0; i < todo.size(); i += batchSize) {
             batches.add(todo.subList(i, Math.min(todo.size(), i + batchSize)));
         }
-        BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD);
-        BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD);
-        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        int lanes = Math.max(1, Math.min(model.parallelRuns(), batches.size()));
+        BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
+        BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
+        ExecutorService workers = Executors.newFixedThreadPool(1 + lanes, r -> {
             Thread t = new Thread(null, r, "querent-scoring", NATIVE_STACK_BYTES);
             t.setDaemon(true);
             return t;
@@ -130,19 +132,18 @@ public final class ScoringService {
                 }
             });
             try {
-                while (true) {
-                    Job job = takeOrFail(prepared, reader, writer);
-                    if (job == END) {
-                        break;
-                    }
-                    if (cancel.isCancelled()) {
-                        cancelled = true;
-                        break;
-                    }
-                    ModelOutput out = model.run(job.prepared());
-                    putOrFail(toStore, new Stored(job.items(), out), writer);
+                List<Future<Void>> otherLanes = new ArrayList<>();
+                for (int lane = 1; lane < lanes; lane++) {
+                    otherLanes.add(workers.submit(() -> {
+                        infer(model, prepared, toStore, reader, writer, cancel, stop);
+                        return null;
+                    }));
                 }
-                cancelled |= cancel.isCancelled();
+                infer(model, prepared, toStore, reader, writer, cancel, stop);
+                for (Future<Void> lane : otherLanes) {
+                    lane.get(); // every lane has handed its last batch to the writer (or failed)
+                }
+                cancelled = cancel.isCancelled();
             } finally {
                 stop.set(true); // the reader stops at its next batch
                 offerUntilDone(toStore, new Stored(List.of(), null), writer); // the writer drains what is queued
@@ -162,6 +163,36 @@ public final class ScoringService {
         return new Report(scored, quarantined[0], already, millis, cancelled);
     }
 
+    /**
+     * One inference lane: takes prepared batches until the reader's END (put back for the other lanes), a
+     * cancel, or a stop, and hands each output to the writer.
+     */
+    private static void infer(EmbeddingModel model, BlockingQueue<Job> prepared, BlockingQueue<Stored> toStore,
+                              Future<?> reader, Future<?> writer, Cancellation cancel, AtomicBoolean stop)
+            throws InterruptedException, ExecutionException {
+        while (!stop.get()) {
+            Job job = prepared.poll(200, TimeUnit.MILLISECONDS);
+            if (job == null) {
+                if (reader.isDone() && prepared.isEmpty()) {
+                    reader.get(); // rethrows the reader's failure; else its END is on the way
+                }
+                if (writer.isDone()) {
+                    writer.get();
+                }
+                continue;
+            }
+            if (job == END) {
+                prepared.offer(END); // room: this lane just took one
+                return;
+            }
+            if (cancel.isCancelled()) {
+                return;
+            }
+            ModelOutput out = model.run(job.prepared());
+            putOrFail(toStore, new Stored(job.items(), out), writer);
+        }
+    }
+
     /** {@code limit} items taken at even steps over {@code items} (all of them when they are fewer). */
     static List<ItemRecord> spread(List<ItemRecord> items, int limit) {
         if (items.size() <= limit) {
@@ -173,6 +204,11 @@ public final class ScoringService {
             picked.add(items.get((int) (i * step)));
         }
         return picked;
+    }
+
+    /** How many items {@link #pending} would give, counted in SQL: no item record is read. */
+    public int pendingCount(String modelHash) {
+        return project.embeddings().missingHashes(modelHash).size();
     }
 
     /** Active, non-duplicate items whose content has no embedding for the model, in item order. */
@@ -216,21 +252,6 @@ public final class ScoringService {
             });
         }
         return inputs;
-    }
-
-    private static <T> T takeOrFail(BlockingQueue<T> queue, Future<?>... watched) throws InterruptedException,
-            ExecutionException {
-        while (true) {
-            T value = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (value != null) {
-                return value;
-            }
-            for (Future<?> f : watched) {
-                if (f.isDone()) {
-                    f.get(); // rethrows the stage's failure
-                }
-            }
-        }
     }
 
     private static <T> void putOrFail(BlockingQueue<T> queue, T value, Future<?> consumer) throws InterruptedException,

@@ -63,9 +63,9 @@ public final class StoppingSignalService {
         }
         Set<Long> labelled = project.decisions().currentLabels().keySet();
         List<Long> unlabelled = new ArrayList<>();
-        for (var item : pool.items()) {
-            if (!labelled.contains(item.id())) {
-                unlabelled.add(item.id());
+        for (int row = 0; row < pool.size(); row++) {
+            if (!labelled.contains(pool.id(row))) {
+                unlabelled.add(pool.id(row));
             }
         }
         List<Long> sample = sample(unlabelled, STOP_SET_SIZE, STOP_SET_SEED);
@@ -85,11 +85,34 @@ public final class StoppingSignalService {
         for (long id : ids) {
             int row = pool.indexOf(id);
             if (row >= 0) {
-                rows.add(pool.embeddings()[row]);
+                rows.add(pool.vector(row));
             }
         }
-        float[][] x = rows.toArray(new float[0][]);
-        List<HeadRecord> heads = project.heads().all().stream().filter(h -> h.modelHash().equals(pool.modelHash())).toList();
+        return signalOn(pool.modelHash(), rows.toArray(new float[0][]));
+    }
+
+    /**
+     * The signal without loading the pool once the stop set is stored: only its items' vectors are read (what
+     * 'querent status' needs on a million-item project). The first time, the pool is loaded to draw the set.
+     */
+    public StoppingSignal signal(String modelHash) {
+        Map<String, Object> stored = project.meta().get(META_KEY).map(Json::map).orElse(null);
+        if (stored == null || !(stored.get("items") instanceof List<?>)) {
+            return signal(Pool.load(project, modelHash));
+        }
+        List<Long> ids = stopSet(null);
+        Map<Long, float[]> vectors = project.embeddings().poolVectorsOf(modelHash, ids);
+        List<float[]> rows = new ArrayList<>();
+        for (long id : ids) {
+            if (vectors.containsKey(id)) {
+                rows.add(vectors.get(id));
+            }
+        }
+        return signalOn(modelHash, rows.toArray(new float[0][]));
+    }
+
+    private StoppingSignal signalOn(String modelHash, float[][] x) {
+        List<HeadRecord> heads = project.heads().all().stream().filter(h -> h.modelHash().equals(modelHash)).toList();
         List<VersionPair> pairs = new ArrayList<>();
         String[] previous = null;
         int previousVersion = 0;

@@ -96,12 +96,8 @@ public final class TrainingService {
 
     public LabelledSet labelledSet(Pool pool) {
         List<String> taxonomy = project.labelNames();
-        Map<String, float[]> vectorByHash = new HashMap<>();
+        // Labelled rows are found by id (a labelled duplicate by its original's), never by a map over the pool.
         Map<String, Integer> rowByHash = new HashMap<>();
-        for (int i = 0; i < pool.size(); i++) {
-            vectorByHash.put(pool.items().get(i).contentHash(), pool.embeddings()[i]);
-            rowByHash.putIfAbsent(pool.items().get(i).contentHash(), i);
-        }
         long lastDecision = project.decisions().lastId();
         // One training row per distinct content: a labelled duplicate must not count twice; the newest label wins.
         Map<String, int[]> labelsByHash = new java.util.LinkedHashMap<>();
@@ -117,18 +113,23 @@ public final class TrainingService {
             Optional<ItemRecord> item = project.items().byId(d.itemId());
             String hash = item.filter(ItemRecord::active).map(ItemRecord::contentHash).orElse(null);
             int[] labels = d.labels().stream().mapToInt(taxonomy::indexOf).filter(k -> k >= 0).toArray();
-            if (hash == null || !vectorByHash.containsKey(hash) || labels.length == 0) {
+            int row = item.isEmpty() ? -1 : pool.indexOf(item.get().id());
+            if (row < 0 && item.isPresent() && item.get().duplicateOf() != null) {
+                row = pool.indexOf(item.get().duplicateOf());
+            }
+            if (hash == null || row < 0 || labels.length == 0) {
                 skipped++;
                 continue;
             }
             labelsByHash.remove(hash);
             labelsByHash.put(hash, labels);
+            rowByHash.putIfAbsent(hash, row);
         }
         List<float[]> x = new ArrayList<>();
         List<int[]> y = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         labelsByHash.forEach((hash, labels) -> {
-            x.add(vectorByHash.get(hash));
+            x.add(pool.vector(rowByHash.get(hash)));
             y.add(labels);
             rows.add(rowByHash.get(hash));
         });

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Embeddings and class scores keyed by (content hash, model hash), and the models that made them. */
+/**
+ * Embeddings and class scores keyed by (content hash, model hash), and the models that made them. Vectors are
+ * stored as float16 (half the bytes, cosines within about 1e-4, see ADR 0017) and read back as float32.
+ */
 public final class EmbeddingRepository {
     private final Database db;
     private final Clock clock;
@@ -85,12 +88,13 @@ public final class EmbeddingRepository {
     /** Stores a batch of outputs in one transaction: a batch is either wholly saved or not at all. */
     public void saveAll(String modelHash, List<Embedding> batch) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO embedding(content_hash, model_hash, "
-                    + "vector, class_scores) VALUES (?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, "
+                    + "vector, class_scores) VALUES (?,?,?,?) ON CONFLICT (content_hash, model_hash) DO UPDATE SET "
+                    + "vector = excluded.vector, class_scores = excluded.class_scores")) {
                 for (Embedding e : batch) {
                     ps.setString(1, e.contentHash());
                     ps.setString(2, modelHash);
-                    ps.setBytes(3, Vectors.toBytes(e.vector()));
+                    ps.setBytes(3, Vectors.toHalfBytes(e.vector()));
                     ps.setBytes(4, e.classScores() == null ? null : Vectors.toBytes(e.classScores()));
                     ps.addBatch();
                 }
@@ -110,7 +114,66 @@ public final class EmbeddingRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String hash = rs.getString(1);
-                        out.put(hash, new Embedding(hash, Vectors.fromBytes(rs.getBytes(2)), Vectors.fromBytes(rs.getBytes(3))));
+                        out.put(hash, new Embedding(hash, Vectors.fromHalfBytes(rs.getBytes(2)),
+                                Vectors.fromBytes(rs.getBytes(3))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One pool row as stored: the item, its content, the float16 vector BLOB and the float32 class scores BLOB. */
+    @FunctionalInterface
+    public interface PoolRowConsumer {
+        void accept(long itemId, String contentHash, byte[] halfVector, byte[] classScores);
+    }
+
+    /** Active, non-duplicate items: the bound on a pool's size, counted without reading a vector. */
+    public int poolCandidates() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM item WHERE state = 'active' AND duplicate_of IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /**
+     * Streams the pool of a model in item id order: every active, non-duplicate item with an embedding. No item
+     * record or body is read, and nothing is held here, so a million rows cost only what the consumer keeps.
+     */
+    public void forEachPoolRow(String modelHash, PoolRowConsumer consumer) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.content_hash, e.vector, e.class_scores "
+                    + "FROM item i JOIN embedding e ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "WHERE i.state = 'active' AND i.duplicate_of IS NULL ORDER BY i.id")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The vectors of the given items that are in the model's pool (active, not duplicates, embedded), by item id. */
+    public Map<Long, float[]> poolVectorsOf(String modelHash, java.util.Collection<Long> itemIds) {
+        return db.read(c -> {
+            Map<Long, float[]> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.vector FROM item i JOIN embedding e "
+                    + "ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "WHERE i.id = ? AND i.state = 'active' AND i.duplicate_of IS NULL")) {
+                ps.setString(1, modelHash);
+                for (long id : itemIds) {
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(id, Vectors.fromHalfBytes(rs.getBytes(1)));
+                        }
                     }
                 }
             }

@@ -200,6 +200,20 @@ public final class ItemRepository {
     }
 
     /** Items in the given state, by id. */
+    /** The source of every active item, by id: what batch rules need of the whole pool, without bodies. */
+    public Map<Long, String> activeSources() {
+        return db.read(c -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source FROM item WHERE state = 'active'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
     public List<ItemRecord> inState(String state) {
         return db.read(c -> {
             List<ItemRecord> out = new ArrayList<>();

@@ -21,7 +21,7 @@ public final class Migrations {
 
     /** Scripts in order; script i brings the schema to version i + 1. */
     private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql", "V3__work_packages.sql",
-            "V4__evaluation.sql", "V5__audio.sql");
+            "V4__evaluation.sql", CompactEmbeddings.SCRIPT, "V5__audio.sql");
 
     /** The schema version this build writes. */
     public static final int CURRENT_VERSION = SCRIPTS.size();
@@ -37,7 +37,9 @@ public final class Migrations {
             throw new QuerentException(ErrorKind.PROJECT, "the file " + db.file().getFileName()
                     + " is not a Querent project: open a .querent file made by 'querent init'");
         }
+        boolean compacted = false;
         for (int v = version; v < CURRENT_VERSION; v++) {
+            compacted |= SCRIPTS.get(v).equals(CompactEmbeddings.SCRIPT) && !created;
             String script = load(SCRIPTS.get(v));
             int target = v + 1;
             db.write(c -> {
@@ -45,10 +47,27 @@ public final class Migrations {
                     for (String sql : statements(script)) {
                         st.execute(sql);
                     }
+                    javaStep(SCRIPTS.get(target - 1), c);
                     st.execute("PRAGMA user_version = " + target);
                 }
                 return null;
             });
+        }
+        if (compacted) {
+            // The old float32 table's pages are free now; giving them back shrinks the file to the compact size.
+            db.read(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("VACUUM");
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The part of a migration SQL cannot do, run in the same transaction after its script. */
+    private static void javaStep(String script, Connection c) throws SQLException {
+        if (script.equals(CompactEmbeddings.SCRIPT)) {
+            CompactEmbeddings.migrate(c);
         }
     }
 

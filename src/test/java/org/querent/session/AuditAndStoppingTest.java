@@ -141,6 +141,11 @@ class AuditAndStoppingTest {
             assertEquals(3, four.pairs().size());
             assertEquals(1.0, four.pairs().get(2).kappa(), 1e-12);
             assertTrue(four.stop(), four.reason());
+            // 'querent status' reads only the stored stop set's vectors: the same signal without the pool.
+            StoppingSignal fromStore = service.signal(RulesProject.MODEL);
+            assertEquals(four.stopSetSize(), fromStore.stopSetSize());
+            assertEquals(four.pairs(), fromStore.pairs());
+            assertEquals(four.reason(), fromStore.reason());
         }
     }
 }

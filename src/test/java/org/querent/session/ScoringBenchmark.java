@@ -73,6 +73,82 @@ class ScoringBenchmark {
         }
     }
 
+    /**
+     * Issue 12, item 1: {@code score} on 2,000 mailing-list texts against the fastest bare loop measured for the int8
+     * model (one text per run on two one-thread sessions, two threads), same texts, alternating bare and score
+     * (A B A B) so that load from other processes on the machine hits both. {@code -Dscoring.texts=N} for fewer.
+     */
+    @Test
+    void scoringTheMailingListsAgainstTheFastestBareLoop() throws Exception {
+        org.querent.SharedDatasets.require("mailing-lists");
+        Path mails = org.querent.SharedDatasets.root().resolve("mailing-lists");
+        int n = Integer.getInteger("scoring.texts", 2_000);
+        Path data = dir.resolve("mails");
+        List<Path> files;
+        try (var walk = Files.walk(mails)) {
+            files = walk.filter(Files::isRegularFile).sorted().limit(n).toList();
+        }
+        for (Path f : files) {
+            Path target = data.resolve(mails.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target);
+        }
+        List<ModelInput> texts = BareInferenceLoop.textsFrom(data, n);
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        org.querent.runtime.RuntimeOptions defaults = org.querent.runtime.RuntimeOptions.defaults();
+        org.querent.runtime.RuntimeOptions oneThread = new org.querent.runtime.RuntimeOptions(false, 1, null);
+        System.out.printf("%d cores; score uses %d sessions x %d threads (-Dquerent.sessions)%n",
+                Runtime.getRuntime().availableProcessors(), defaults.sessions(), defaults.intraOpThreads());
+        try (EmbeddingModel first = ModelLoader.open("builtin:minilm", dir, oneThread);
+             EmbeddingModel second = ModelLoader.open("builtin:minilm", dir, oneThread);
+             EmbeddingModel scoring = ModelLoader.open("builtin:minilm", dir, defaults)) {
+            twoSessionLoop(first, second, texts.subList(0, 32)); // warm-up
+            BareInferenceLoop.run(scoring, texts.subList(0, 32), 1);
+            double[] ratios = new double[2];
+            for (int pass = 1; pass <= 2; pass++) {
+                double bare = twoSessionLoop(first, second, texts);
+                try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(
+                        dir.resolve("mails" + pass + ".querent"), data, "builtin:minilm", labels, false, null))) {
+                    new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+                    ScoringService.Report report = new ScoringService(project, ModelSession.sharing(project, scoring))
+                            .score(BATCH, ProgressListener.NONE, Cancellation.none());
+                    ratios[pass - 1] = report.itemsPerSecond() / bare;
+                    System.out.printf("pass %d: %d texts: bare loop (one text a run, 2 one-thread sessions) %.1f texts/s;"
+                                    + " score (read, tokenise, infer, store) %.1f texts/s; ratio %.2f%n", pass, report.scored(),
+                            bare, report.itemsPerSecond(), ratios[pass - 1]);
+                }
+            }
+        }
+    }
+
+    /** Two threads, each with its own one-thread session, one text per run, taking the next text from a shared index. */
+    private static double twoSessionLoop(EmbeddingModel a, EmbeddingModel b, List<ModelInput> texts) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (EmbeddingModel model : List.of(a, b)) {
+            Thread t = new Thread(null, () -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
+                        model.run(model.prepare(List.of(texts.get(i))));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "bare-lane", 64L << 20);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.get(0));
+        }
+        return texts.size() * 1e9 / (System.nanoTime() - start);
+    }
+
     /** Re-ranking 100,000 cached embeddings after a retrain: no model run, just head + strategy. */
     @Test
     void rerankingAHundredThousandCachedEmbeddings() {

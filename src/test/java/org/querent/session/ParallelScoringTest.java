@@ -1,0 +1,81 @@
+package org.querent.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.querent.TestData;
+import org.querent.common.Cancellation;
+import org.querent.common.ProgressListener;
+import org.querent.project.Project;
+import org.querent.project.ProjectService;
+import org.querent.project.ProjectService.NewProject;
+import org.querent.runtime.EmbeddingModel;
+import org.querent.runtime.ModelInput;
+import org.querent.runtime.ModelLoader;
+import org.querent.runtime.RuntimeOptions;
+import org.querent.store.EmbeddingRepository.Embedding;
+import org.querent.store.ItemRecord;
+import org.querent.store.LabelDefinition;
+
+/** Scoring on three sessions at once stores, for every item, the vector one session gives it alone. */
+class ParallelScoringTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeLanesStoreTheVectorsOfOne() throws Exception {
+        Path data = dir.resolve("data");
+        TestData.copyEmails(data, 6); // 36 emails
+        List<LabelDefinition> labels = TestData.emailLabels().stream().map(l -> new LabelDefinition(l, "", null)).toList();
+        RuntimeOptions one = new RuntimeOptions(false, 1, null);
+        try (EmbeddingModel alone = ModelLoader.open("builtin:minilm", dir, one);
+             EmbeddingModel three = ModelLoader.open("builtin:minilm", dir, one.withSessions(3, 1));
+             Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(dir.resolve("p.querent"), data,
+                     "builtin:minilm", labels, false, null))) {
+            assertEquals(1, alone.parallelRuns());
+            assertEquals(3, three.parallelRuns());
+            new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+            ScoringService.Report report = new ScoringService(project, ModelSession.sharing(project, three))
+                    .score(4, ProgressListener.NONE, Cancellation.none()); // 9 batches over 3 lanes
+            assertEquals(36, report.scored());
+            assertFalse(report.cancelled());
+            Map<String, Embedding> stored = project.embeddings().all(three.info().hash());
+            assertEquals(36, stored.size());
+            for (ItemRecord item : project.items().inState("active")) {
+                float[] expected = alone.embed(List.of(ModelInput.text(Files.readString(data.resolve(item.path())))))
+                        .embeddings()[0];
+                float[] got = stored.get(item.contentHash()).vector();
+                for (int d = 0; d < expected.length; d++) {
+                    assertEquals(expected[d], got[d], Math.abs(expected[d]) * 0x1p-11f + 1e-6f, item.path() + "[" + d + "]");
+                }
+            }
+            // A cancelled run on three lanes stops, stores whole batches only, and the next run finishes the rest.
+            Project second = new ProjectService(Clock.systemUTC()).create(new NewProject(dir.resolve("q.querent"), data,
+                    "builtin:minilm", labels, false, null));
+            try (second) {
+                new ImportService(second).run(false, ProgressListener.NONE, Cancellation.none());
+                Cancellation cancel = Cancellation.none();
+                ScoringService scoring = new ScoringService(second, ModelSession.sharing(second, three));
+                ScoringService.Report stopped = scoring.score(2, (done, total, note) -> {
+                    if (done >= 6) {
+                        cancel.cancel();
+                    }
+                }, cancel);
+                int kept = second.embeddings().count(three.info().hash());
+                assertEquals(stopped.scored(), kept);
+                assertEquals(0, kept % 2);
+                ScoringService.Report rest = scoring.score(2, ProgressListener.NONE, Cancellation.none());
+                assertEquals(36, kept + rest.scored());
+                assertEquals(36, second.embeddings().count(three.info().hash()));
+            }
+        }
+    }
+}

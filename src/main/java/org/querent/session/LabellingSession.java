@@ -168,8 +168,13 @@ public final class LabellingSession {
         fireQueueChanged();
         // Labels from class folders (or from the command line) but no head yet: learn from them at once, so the
         // pre-labels and the status are the model's, not the zero-shot guess's, without waiting for R.
-        if (ranked.predictions().modelVersion() == null && training.canTrain(ranked.pool())) {
-            retrainInBackground();
+        // Checked on the training lane: reading every label here would delay the first item.
+        if (ranked.predictions().modelVersion() == null && project.decisions().lastId() > 0) {
+            trainingExecutor.execute(() -> {
+                if (training.canTrain(ranked.pool())) {
+                    retrainInBackground();
+                }
+            });
         }
     }
 
@@ -410,8 +415,7 @@ public final class LabellingSession {
                         Set<Long> queued = new HashSet<>();
                         upcoming.forEach(e -> queued.add(e.item().id()));
                         for (QueueEntry e : queue.entries()) {
-                            if (!queued.contains(e.item().id()) && !decidedSinceRerank.contains(e.item().id())
-                                    && (current == null || current.item().id() != e.item().id())) {
+                            if (!queued.contains(e.item().id()) && stillToShow(e)) {
                                 // Chosen by the model of a moment ago: its pre-label is the newest model's.
                                 upcoming.add(predictions == rankedWith ? e
                                         : entryFor(pool.indexOf(e.item().id()), e.rank(), e.score()));
@@ -499,10 +503,9 @@ public final class LabellingSession {
                     current = entryFor(row, current.rank(), current.score()); // fresh pre-label
                 }
             }
-            long currentId = current == null ? -1 : current.item().id();
             upcoming.clear();
             for (QueueEntry e : queue.entries()) {
-                if (e.item().id() != currentId && !decidedSinceRerank.contains(e.item().id())) {
+                if (stillToShow(e)) {
                     upcoming.add(e);
                 }
             }
@@ -512,6 +515,12 @@ public final class LabellingSession {
             publish();
             return true;
         }
+    }
+
+    /** Not the item in front, nor one decided since the last re-rank (call under the monitor). */
+    private boolean stillToShow(QueueEntry e) {
+        long id = e.item().id();
+        return (current == null || current.item().id() != id) && !decidedSinceRerank.contains(id);
     }
 
     private void retrainInBackground() {

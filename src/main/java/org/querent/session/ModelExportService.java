@@ -100,13 +100,7 @@ public final class ModelExportService {
         double temperature = head.multiLabel() ? 1.0 : TrainingService.temperatureOf(version);
         double[][] expected;
         try (EmbeddingModel own = ModelLoader.open(project.settings().model(), project.folder())) {
-            double[][] logits = head.logits(own.embed(inputs).embeddings());
-            for (double[] row : logits) {
-                for (int c = 0; c < row.length; c++) {
-                    row[c] /= temperature;
-                }
-            }
-            expected = head.linkOf(logits);
+            expected = head.linkOf(Predictor.calibrate(head.logits(own.embed(inputs).embeddings()), temperature));
         }
         double max = 0;
         try (EmbeddingModel exported = ModelLoader.open(files.manifestFile().toString(), project.folder())) {

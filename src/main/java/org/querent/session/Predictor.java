@@ -38,12 +38,7 @@ public final class Predictor {
             double temperature = model.multiLabel() ? 1.0 : TrainingService.temperatureOf(head);
             // Calibrated logits z / T (temperature from held-out labels); probabilities are their softmax, and
             // uncertainty is computed from the logits so that it never saturates where probabilities round to 1.
-            double[][] logits = model.logits(pool); // from the compact rows, never a decoded copy
-            for (double[] row : logits) {
-                for (int c = 0; c < row.length; c++) {
-                    row[c] /= temperature;
-                }
-            }
+            double[][] logits = calibrate(model.logits(pool), temperature); // from the compact rows, never a decoded copy
             double[][] raw = model.linkOf(logits);
             boolean multiLabel = project.settings().multiLabel();
             double[][] taxonomyLogits = head.classNames().equals(labels) && model.multiLabel() == multiLabel
@@ -138,5 +133,17 @@ public final class Predictor {
             nb += b[k] * b[k];
         }
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /** Divides the logits by the head's temperature, in place (1 leaves them as they are); returns them. */
+    static double[][] calibrate(double[][] logits, double temperature) {
+        if (temperature != 1.0) {
+            for (double[] row : logits) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] /= temperature;
+                }
+            }
+        }
+        return logits;
     }
 }

@@ -62,6 +62,9 @@ public final class ScoringService {
 
     private static final Job END = new Job(List.of(), null);
 
+    /** Items scored before labelling starts in the workstation: a few seconds of work, spread over the folder. */
+    public static final int FIRST_PART = 128;
+
     public Report score(int batchSize, ProgressListener progress, Cancellation cancel) {
         return score(batchSize, Integer.MAX_VALUE, progress, cancel);
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.querent.TestData;
-import org.querent.app.Launcher;
 
 /**
  * The fault hunt's kills (issue 8): kill -9 a command at a random moment of its work and the project file stays
@@ -83,10 +82,7 @@ class KillAtRandomMomentsTest {
     /** Starts the command in a child JVM, kills it after a random 0.5–6 s (JVM start included), and says when and in which state. */
     private static String killAt(Random random, String... args) throws Exception {
         long delay = 500 + random.nextInt(5500);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        Process child = new ProcessBuilder(ChildJvm.command(args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         boolean finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.querent.TestData;
-import org.querent.app.Launcher;
 
 /**
  * Querent is for laptops offline: the whole loop (init, import, score, label, train, status) runs in a network
@@ -45,12 +43,8 @@ class NoNetworkTest {
 
     /** Runs a command with no network and a fresh home (so fresh caches); fails on a non-zero exit. */
     private String run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("unshare", "-n",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + dir.resolve("home"), "-DDJL_CACHE_DIR=" + dir.resolve("home/djl"),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(List.of("unshare", "-n"),
+                List.of("-Duser.home=" + dir.resolve("home"), "-DDJL_CACHE_DIR=" + dir.resolve("home/djl")), args)).redirectErrorStream(true);
         builder.environment().remove("XDG_CACHE_HOME");
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes());

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.querent.app.Launcher;
 
 /**
  * A sub-folder that cannot be listed is reported by import (a warning line and a count), and the items already
@@ -40,12 +38,7 @@ class UnreadableFolderTest {
         String output;
         int code;
         try {
-            List<String> command = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
-            }
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), Launcher.class.getName(), "import", project));
+            List<String> command = ChildJvm.command(ChildJvm.withoutRootOverrides(), List.of(), "import", project);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             output = new String(p.getInputStream().readAllBytes());
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);

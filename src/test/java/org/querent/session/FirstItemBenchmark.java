@@ -21,8 +21,7 @@ import org.querent.runtime.ModelLoader;
  */
 @Tag("benchmark")
 class FirstItemBenchmark {
-    /** As the workstation (MainWindow.FIRST_PART, which the session layer cannot see). */
-    private static final int FIRST_PART = 128;
+    private static final int FIRST_PART = ScoringService.FIRST_PART;
 
     @TempDir
     Path dir;

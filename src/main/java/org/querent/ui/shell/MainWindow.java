@@ -18,6 +18,7 @@ import org.querent.session.LabellingSession;
 import org.querent.session.OpenProject;
 import org.querent.session.ProjectOpener;
 import org.querent.session.SampleProjects;
+import org.querent.session.ScoringService;
 import org.querent.ui.browse.BrowseView;
 import org.querent.ui.common.ErrorDialogs;
 import org.querent.ui.common.KeyHelp;
@@ -43,9 +44,6 @@ import org.querent.ui.workbench.WorkbenchContext;
  * bar. The steps of opening a project are {@link OpeningFlow}'s; this class shows them.
  */
 public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, AppMenus.Actions {
-    /** Items scored before labelling starts: a few seconds of work, spread over the whole folder. */
-    static final int FIRST_PART = 128;
-
     private final Stage stage;
     private final TaskRunner tasks;
     private final UserSettings settings;
@@ -176,13 +174,13 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
         OpenProject open = flow.project();
         ScoringViewModel model = new ScoringViewModel(open, tasks);
         setContent(new ScoringView(model, open.name()).node());
-        model.start(FIRST_PART, report -> {
+        model.start(ScoringService.FIRST_PART, report -> {
             if (report.quarantined() > 0) {
                 status.messageLabel().setText(report.quarantined() + " items could not be read by the model and were "
                         + "quarantined (see Browse)");
             }
             flow.label(opened);
-            if (!report.cancelled() && opened.unscored() > FIRST_PART) {
+            if (!report.cancelled() && opened.unscored() > ScoringService.FIRST_PART) {
                 // Labelling starts on the first part; the rest is read behind it and the queue then ranks it all.
                 model.continueInBackground(line -> status.messageLabel().setText(line),
                         rest -> status.messageLabel().setText(rest.quarantined() > 0

@@ -11,6 +11,7 @@ import org.querent.project.Project;
 import org.querent.project.ProjectService;
 import org.querent.session.LabellingService;
 import org.querent.store.ReviewItem;
+import org.querent.team.AgreementService;
 import org.querent.team.ReviewService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,15 @@ final class ReviewCommand implements Callable<Integer> {
     String source;
     @Option(names = "--corrected", description = "Only labels that corrected the pre-label.")
     boolean corrected;
+    @Option(names = "--low-agreement", description = "Only items two or more annotators labelled who do not all agree.")
+    boolean lowAgreement;
+    @Option(names = "--agreement-below", paramLabel = "F", description = "Only items whose share of agreeing "
+            + "annotator pairs is below F (0 < F <= 1; 1 is the same as --low-agreement).")
+    Double agreementBelow;
+    @Option(names = "--flagged", description = "Only items someone flagged (a flag not undone, before or after the label).")
+    boolean flagged;
+    @Option(names = "--escalated", description = "Only items someone escalated (open or resolved).")
+    boolean escalated;
     @Option(names = "--size", defaultValue = "50", paramLabel = "N", description = "How many (default: ${DEFAULT-VALUE}).")
     int size;
 
@@ -50,7 +60,10 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         try (Project p = new ProjectService(Clock.systemUTC()).openReader(file)) {
             ReviewService review = new ReviewService(p);
-            List<ReviewItem> queue = review.queue(Annotators.resolve(reviewer), by, label, source, corrected, size);
+            Double below = agreementBelow != null ? agreementBelow
+                    : lowAgreement ? AgreementService.LOW_AGREEMENT_BELOW : null;
+            List<ReviewItem> queue = review.queue(Annotators.resolve(reviewer), new ReviewService.QueueFilter(by, label,
+                    source, corrected, below, flagged, escalated), size);
             PrintWriter out = spec.commandLine().getOut();
             if (queue.isEmpty()) {
                 out.println("nothing to review");

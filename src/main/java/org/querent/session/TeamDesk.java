@@ -67,9 +67,17 @@ public final class TeamDesk {
         }
     }
 
-    /** What the review queue shows; null fields do not filter. */
-    public record ReviewFilter(String annotator, String label, String source, boolean correctedOnly) {
-        public static final ReviewFilter ALL = new ReviewFilter(null, null, null, false);
+    /**
+     * What the review queue shows; null fields do not filter, each flag narrows it (see
+     * {@link ReviewService.QueueFilter}; low agreement here is "the annotators are not unanimous").
+     */
+    public record ReviewFilter(String annotator, String label, String source, boolean correctedOnly,
+                               boolean lowAgreement, boolean flagged, boolean escalated) {
+        public static final ReviewFilter ALL = new ReviewFilter(null, null, null, false, false, false, false);
+
+        public ReviewFilter(String annotator, String label, String source, boolean correctedOnly) {
+            this(annotator, label, source, correctedOnly, false, false, false);
+        }
     }
 
     /** One event of an item's history, worded for a person (from the audit trail's columns). */
@@ -109,7 +117,9 @@ public final class TeamDesk {
     // ---- review ------------------------------------------------------------------------------------------
 
     public List<ReviewItem> reviewQueue(String reviewer, ReviewFilter f, int limit) {
-        return reviews.queue(reviewer, f.annotator(), f.label(), f.source(), f.correctedOnly(), limit);
+        return reviews.queue(reviewer, new ReviewService.QueueFilter(f.annotator(), f.label(), f.source(),
+                f.correctedOnly(), f.lowAgreement() ? AgreementService.LOW_AGREEMENT_BELOW : null, f.flagged(),
+                f.escalated()), limit);
     }
 
     /** The choices of the review filters: annotators and source folders of labels waiting for this reviewer. */

@@ -32,8 +32,19 @@ public final class ReviewRepository {
         this.db = db;
     }
 
-    /** What the review queue shows; null fields do not filter. */
-    public record Filter(String reviewer, String annotator, String label, String source, boolean correctedOnly) {
+    /**
+     * What the review queue shows; null fields do not filter.
+     *
+     * @param flagged   only items with a flag in force (not undone), by anyone, before or after the label
+     * @param escalated only items with an escalation in force (open or resolved), by anyone
+     * @param amongItems only these items (the caller's low-agreement set, worked out from the answers); null: all
+     */
+    public record Filter(String reviewer, String annotator, String label, String source, boolean correctedOnly,
+                         boolean flagged, boolean escalated, Set<Long> amongItems) {
+        /** The first filters only. */
+        public Filter(String reviewer, String annotator, String label, String source, boolean correctedOnly) {
+            this(reviewer, annotator, label, source, correctedOnly, false, false, null);
+        }
     }
 
     /** Current labels not yet reviewed and not made by the reviewer, newest first. */
@@ -60,6 +71,17 @@ public final class ReviewRepository {
         }
         if (f.correctedOnly()) {
             sql.append(" AND c.accepted = 0");
+        }
+        if (f.flagged()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM live_decision x WHERE x.item_id = c.item_id AND x.kind = 'flag')");
+        }
+        if (f.escalated()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM live_decision x WHERE x.item_id = c.item_id AND x.kind = 'escalate')");
+        }
+        if (f.amongItems() != null) {
+            // One JSON array parameter, however many items: no SQL built from values, no limit on host parameters.
+            sql.append(" AND c.item_id IN (SELECT value FROM json_each(?))");
+            args.add(Json.write(List.copyOf(f.amongItems())));
         }
         sql.append(" ORDER BY c.id DESC LIMIT ").append(Math.max(0, limit));
         return db.read(c -> {

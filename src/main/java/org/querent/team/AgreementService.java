@@ -44,14 +44,15 @@ public final class AgreementService {
     public record Disagreement(long itemId, Map<String, List<String>> answers) {
     }
 
+    /**
+     * The review queue's "low agreement" default: an item is low when its annotators are not unanimous (the share
+     * of annotator pairs that give the same labels is below 1).
+     */
+    public static final double LOW_AGREEMENT_BELOW = 1.0;
+
     public Report report() {
         Map<Long, Map<String, List<String>>> shared = shared();
-        Map<Long, Map<String, String>> asCategories = new LinkedHashMap<>();
-        shared.forEach((item, unit) -> {
-            Map<String, String> u = new TreeMap<>();
-            unit.forEach((a, labels) -> u.put(a, String.join(",", labels.stream().sorted().toList())));
-            asCategories.put(item, u);
-        });
+        Map<Long, Map<String, String>> asCategories = asCategories(shared);
         List<LabelAgreement> perLabel = new ArrayList<>();
         for (String label : project.labelNames()) {
             Map<Object, Map<String, String>> binary = AgreementStatistics.oneVsRest(shared, label);
@@ -62,6 +63,34 @@ public final class AgreementService {
         return new Report(shared.size(), disagreements, AgreementStatistics.percentAgreement(asCategories),
                 AgreementStatistics.fleiss(asCategories), AgreementStatistics.krippendorffNominal(asCategories),
                 AgreementStatistics.cohenPerPair(asCategories), perLabel);
+    }
+
+    /**
+     * Items labelled by two or more annotators whose own current labels agree on fewer than {@code below} of their
+     * pairs (the item's percent agreement, label sets compared whole, read through the taxonomy versions).
+     */
+    public Set<Long> lowAgreementItems(double below) {
+        if (!(below > 0 && below <= 1)) {
+            throw QuerentException.usage("an agreement threshold (--agreement-below) is a share of annotator pairs above 0 and at most 1 "
+                    + "(1: any disagreement), got " + below);
+        }
+        Set<Long> out = new java.util.TreeSet<>();
+        asCategories(shared()).forEach((item, unit) -> {
+            if (AgreementStatistics.itemAgreement(unit) < below) {
+                out.add(item);
+            }
+        });
+        return out;
+    }
+
+    private static Map<Long, Map<String, String>> asCategories(Map<Long, Map<String, List<String>>> shared) {
+        Map<Long, Map<String, String>> out = new LinkedHashMap<>();
+        shared.forEach((item, unit) -> {
+            Map<String, String> u = new TreeMap<>();
+            unit.forEach((a, labels) -> u.put(a, String.join(",", labels.stream().sorted().toList())));
+            out.put(item, u);
+        });
+        return out;
     }
 
     /** The lead's adjudication queue: disagreements not adjudicated yet, by item id. */

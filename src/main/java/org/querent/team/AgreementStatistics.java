@@ -26,19 +26,26 @@ public final class AgreementStatistics {
         double sum = 0;
         int units = 0;
         for (Map<String, String> unit : data.values()) {
-            int m = unit.size();
-            if (m < 2) {
-                continue;
+            double share = itemAgreement(unit);
+            if (!Double.isNaN(share)) {
+                sum += share;
+                units++;
             }
-            Map<String, Integer> counts = counts(unit);
-            long agreeing = 0;
-            for (int n : counts.values()) {
-                agreeing += (long) n * (n - 1);
-            }
-            sum += agreeing / (double) ((long) m * (m - 1));
-            units++;
         }
         return units == 0 ? Double.NaN : sum / units;
+    }
+
+    /** One item's share of annotator pairs that agree (1 when all agree); NaN with fewer than two annotators. */
+    public static double itemAgreement(Map<String, String> unit) {
+        int m = unit.size();
+        if (m < 2) {
+            return Double.NaN;
+        }
+        long agreeing = 0;
+        for (int n : counts(unit).values()) {
+            agreeing += (long) n * (n - 1);
+        }
+        return agreeing / (double) ((long) m * (m - 1));
     }
 
     /** Cohen's kappa for every pair of annotators with at least one item in common, by name. */

@@ -38,11 +38,33 @@ public final class ReviewService {
 
     public enum Verdict { APPROVE, CHANGE, REJECT }
 
+    /**
+     * What the review queue shows. Null texts match all; each flag narrows the queue (together: all must hold).
+     *
+     * @param lowAgreementBelow null: no agreement filter; else only items two or more annotators labelled whose
+     *                          share of agreeing pairs is below it ({@link AgreementService#LOW_AGREEMENT_BELOW}:
+     *                          any disagreement)
+     * @param flagged           only items with a flag in force, by anyone, before or after the label
+     * @param escalated         only items with an escalation in force, open or resolved
+     */
+    public record QueueFilter(String annotator, String label, String source, boolean correctedOnly,
+                              Double lowAgreementBelow, boolean flagged, boolean escalated) {
+        public static final QueueFilter ALL = new QueueFilter(null, null, null, false, null, false, false);
+    }
+
     /** The reviewer's queue: labels by others not yet reviewed, newest first; null filters match all. */
     public List<ReviewItem> queue(String reviewer, String annotator, String label, String source, boolean correctedOnly,
                                   int limit) {
+        return queue(reviewer, new QueueFilter(annotator, label, source, correctedOnly, null, false, false), limit);
+    }
+
+    /** The reviewer's queue with every filter. */
+    public List<ReviewItem> queue(String reviewer, QueueFilter f, int limit) {
         people.require(reviewer, Permission.REVIEW);
-        return reviews.queue(new ReviewRepository.Filter(reviewer, annotator, label, source, correctedOnly), limit);
+        Set<Long> among = f.lowAgreementBelow() == null ? null
+                : new AgreementService(project).lowAgreementItems(f.lowAgreementBelow());
+        return reviews.queue(new ReviewRepository.Filter(reviewer, f.annotator(), f.label(), f.source(),
+                f.correctedOnly(), f.flagged(), f.escalated(), among), limit);
     }
 
     public void approve(long itemId, String reviewer, String note) {

@@ -245,4 +245,30 @@ class TeamCliTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** The item ids of a review listing (header skipped). */
+    private static List<String> reviewIds(CliRun run) {
+        return run.out().lines().skip(1).map(l -> l.split("\t")[0]).toList();
+    }
+
+    /**
+     * ana flagged item 10 in the fixture (then labels it); rita escalates ana's item 4; ana disagrees with bob on 7
+     * and agrees with him on 8; so: flagged 10, escalated 4, low agreement 7.
+     */
+    @Test
+    void theReviewQueueFiltersLowAgreementFlaggedAndEscalatedItems() {
+        makeTeam();
+        ok("people", project, "add", "bob", "--role", "annotator", "--annotator", "lena");
+        ok("label", project, "10", "spam", "--annotator", "ana");
+        ok("escalate", project, "4", "--reason", "pills?", "--annotator", "rita");
+        ok("label", project, "7", "ham", "--annotator", "ana");
+        ok("label", project, "8", "spam", "--annotator", "ana");
+        assertEquals(List.of("10"), reviewIds(ok("review", project, "--annotator", "lena", "--flagged")));
+        assertEquals(List.of("4"), reviewIds(ok("review", project, "--annotator", "lena", "--escalated")));
+        assertEquals(List.of("7"), reviewIds(ok("review", project, "--annotator", "lena", "--low-agreement")));
+        assertEquals(List.of("7"), reviewIds(ok("review", project, "--annotator", "lena", "--agreement-below", "0.5")));
+        assertEquals("nothing to review", ok("review", project, "--annotator", "lena", "--low-agreement", "--by", "bob")
+                .out().strip(), "item 7's current label is ana's");
+        refused("above 0 and at most 1", "review", project, "--annotator", "lena", "--agreement-below", "2");
+    }
 }

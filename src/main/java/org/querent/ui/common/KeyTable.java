@@ -61,7 +61,9 @@ public final class KeyTable {
             new String[] {"P or F5", "play / pause a clip (F5 when a label has P)", "LABEL"},
             new String[] {"Shift+P / Shift+F5", "replay a clip from the start", "LABEL"},
             new String[] {"← / →", "seek a clip by one second", "LABEL"},
-            new String[] {"↑ / ↓", "previous / next label to review", "REVIEW"});
+            new String[] {"↑ / ↓", "previous / next label to review", "REVIEW"},
+            new String[] {"F5 / F6 / F7 / F8", "only corrected pre-labels / low agreement / flagged / escalated items "
+                    + "(press again to show all)", "REVIEW"});
 
     private final List<LabelDefinition> labels;
     private final List<String> keys;

@@ -41,9 +41,10 @@ import org.querent.ui.team.ReviewViewModel.Mode;
 import org.querent.ui.team.ReviewViewModel.Row;
 
 /**
- * The review queue: labels by others, newest first, filtered by annotator, label, source and corrected pre-labels,
- * or the escalated items for a lead. The selected item shows its text and whole history. By keyboard: ↑/↓ move,
- * A approves, X rejects with a reason, a label's key changes the label (or resolves an escalation) with a reason.
+ * The review queue: labels by others, newest first, filtered by annotator, label, source, corrected pre-labels, low
+ * agreement, flagged and escalated items, or the escalated items for a lead. The selected item shows its text and
+ * whole history. By keyboard: ↑/↓ move, A approves, X rejects with a reason, a label's key changes the label (or
+ * resolves an escalation) with a reason, F5-F8 toggle the "only" filters.
  */
 public final class ReviewView {
     private static final String ANY = "any";
@@ -55,6 +56,10 @@ public final class ReviewView {
     private final TableView<Row> table = new TableView<>();
     private final FlowPane labelChips = new FlowPane(6, 6);
     private final ComboBox<String> label = new ComboBox<>();
+    private final CheckBox corrected = only("Corrected pre-labels  F5", "review-corrected");
+    private final CheckBox lowAgreement = only("Low agreement  F6", "review-low-agreement");
+    private final CheckBox flagged = only("Flagged  F7", "review-flagged");
+    private final CheckBox escalated = only("Escalated  F8", "review-escalated");
 
     public ReviewView(ReviewViewModel model, ObjectProperty<KeyTable> keys, Supplier<List<LabelDefinition>> taxonomy) {
         this.model = model;
@@ -102,39 +107,80 @@ public final class ReviewView {
         label.getItems().setAll(labelChoices());
         label.setValue(ANY);
         ComboBox<String> source = combo("review-source", model.sources());
-        CheckBox corrected = new CheckBox("Corrected pre-labels only");
-        corrected.setId("review-corrected");
         Runnable apply = () -> {
-            model.setFilter(new ReviewFilter(value(annotator), value(label), value(source), corrected.isSelected()));
+            model.setFilter(new ReviewFilter(value(annotator), value(label), value(source), corrected.isSelected(),
+                    lowAgreement.isSelected(), flagged.isSelected(), escalated.isSelected()));
             table.requestFocus();
         };
         annotator.setOnAction(e -> apply.run());
         label.setOnAction(e -> apply.run());
         source.setOnAction(e -> apply.run());
-        corrected.setOnAction(e -> apply.run());
+        for (CheckBox only : onlyBoxes()) {
+            only.setOnAction(e -> apply.run());
+        }
         mode.setOnAction(e -> {
             Mode chosen = Mode.values()[Math.max(0, mode.getSelectionModel().getSelectedIndex())];
             boolean filters = chosen == Mode.LABELS;
             annotator.setDisable(!filters);
             label.setDisable(!filters);
             source.setDisable(!filters);
-            corrected.setDisable(!filters);
+            onlyBoxes().forEach(b -> b.setDisable(!filters));
             model.setMode(chosen);
             table.requestFocus();
         });
-        for (Node n : List.of(mode, annotator, label, source, corrected)) {
+        for (Node n : List.of(mode, annotator, label, source, corrected, lowAgreement, flagged, escalated)) {
             n.setFocusTraversable(false);
         }
+        lowAgreement.setTooltip(new Tooltip("F6: items two or more annotators labelled who do not all agree"));
+        flagged.setTooltip(new Tooltip("F7: items someone flagged (a flag not undone), before or after the label"));
+        escalated.setTooltip(new Tooltip("F8: items someone escalated to the lead, open or resolved"));
+        corrected.setTooltip(new Tooltip("F5: labels that corrected the model's pre-label"));
         Button refresh = new Button("Refresh");
         refresh.setFocusTraversable(false);
         refresh.setOnAction(e -> refresh());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Show"), mode, new Label("By"), annotator, new Label("Label"), label,
-                new Label("Source"), source, corrected, gap, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox choices = new HBox(8, new Label("Show"), mode, new Label("By"), annotator, new Label("Label"), label,
+                new Label("Source"), source, gap, refresh);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        Label only = new Label("Only");
+        only.getStyleClass().add("muted");
+        HBox checks = new HBox(14, only, corrected, lowAgreement, flagged, escalated);
+        checks.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, choices, checks);
         bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
+    }
+
+    private List<CheckBox> onlyBoxes() {
+        return List.of(corrected, lowAgreement, flagged, escalated);
+    }
+
+    private static CheckBox only(String text, String id) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        return box;
+    }
+
+    /** F5-F8 toggle a filter of the labels queue; true when the key was one of them. */
+    private boolean toggleFilter(KeyCode code) {
+        CheckBox box = switch (code) {
+            case F5 -> corrected;
+            case F6 -> lowAgreement;
+            case F7 -> flagged;
+            case F8 -> escalated;
+            default -> null;
+        };
+        if (box == null) {
+            return false;
+        }
+        if (model.mode() != Mode.LABELS) {
+            model.messageProperty().set("Filters apply to the labels to review: choose \"Labels to review\" first.");
+            return true;
+        }
+        box.setSelected(!box.isSelected());
+        box.fireEvent(new javafx.event.ActionEvent());
+        return true;
     }
 
     private Node refusal() {
@@ -272,6 +318,10 @@ public final class ReviewView {
     }
 
     private void onKey(KeyEvent e) {
+        if (!e.isShortcutDown() && !e.isAltDown() && toggleFilter(e.getCode())) {
+            e.consume();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl input && input.isEditable()
                 || e.getTarget() instanceof ComboBox<?> || e.isShortcutDown() || e.isAltDown()) {
             return;

@@ -170,8 +170,8 @@ final class StatusCommand implements Callable<Integer> {
                     classes, f.audit().format(), f.acceptance().trials() == 0 ? "n=0"
                             : f.acceptance().successes() + "/" + f.acceptance().trials());
         }
-        for (String callout : report.callouts()) {
-            out.printf("attention %s%n", callout);
+        for (SourceMonitorService.Callout callout : report.callouts()) {
+            out.printf("attention %s%n", callout.text());
         }
     }
 

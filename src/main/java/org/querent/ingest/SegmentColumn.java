@@ -23,6 +23,42 @@ public final class SegmentColumn {
     private SegmentColumn() {
     }
 
+    /** The column names of a CSV file's header, or the field names of a JSONL file's first row; empty when none. */
+    public static List<String> columns(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl")) {
+            try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (TextChecks.isBlank(line)) {
+                        continue;
+                    }
+                    try {
+                        JsonNode row = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
+                        List<String> out = new java.util.ArrayList<>();
+                        row.fieldNames().forEachRemaining(out::add);
+                        return out;
+                    } catch (IOException | RuntimeException e) {
+                        return List.of(); // a damaged first row: the import quarantined it
+                    }
+                }
+                return List.of();
+            }
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return List.of();
+            }
+            if (first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+            }
+            List<String> header = new CsvReader(new StringReader(first)).readHeader();
+            return header == null ? List.of() : List.copyOf(header);
+        } catch (CsvFormatException e) {
+            return List.of();
+        }
+    }
+
     /** Row index to the column's value; empty when the file has no such column. */
     public static Map<Integer, String> read(Path file, String column) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

@@ -112,6 +112,21 @@ public final class OpenProject implements AutoCloseable {
         return new StoppingSignalService(project).signal(pool);
     }
 
+    /**
+     * Monitoring by source: per source folder ({@code segmentColumn} null) or per value of a CSV/JSONL column:
+     * items, labels per class, audit accuracy, pre-label acceptance and what stands out. Reads the database (and
+     * the table files for a column).
+     */
+    public SourceMonitorService.SourceReport sources(String segmentColumn) {
+        SourceMonitorService monitor = new SourceMonitorService(project);
+        return segmentColumn == null ? monitor.bySource() : monitor.bySegment(segmentColumn);
+    }
+
+    /** The CSV/JSONL columns Progress can group by. Reads the table files. */
+    public java.util.List<String> segmentColumns() {
+        return new SourceMonitorService(project).segmentColumns();
+    }
+
     /** The project file, as it was opened. */
     public java.nio.file.Path file() {
         return project.file();

@@ -48,8 +48,39 @@ public final class SourceMonitorService {
                                 Proportion audit, Proportion acceptance) {
     }
 
-    /** The figures per source and what stands out, each as a sentence. */
-    public record SourceReport(String groupedBy, List<SourceFigures> sources, List<String> callouts) {
+    /** What can stand out about a source. */
+    public enum Finding { UNDER_SAMPLED, LESS_ACCURATE }
+
+    /** One thing that stands out about one source, with the sentence that says what to do. */
+    public record Callout(String source, Finding finding, String text) {
+    }
+
+    /** The figures per source and what stands out. */
+    public record SourceReport(String groupedBy, List<SourceFigures> sources, List<Callout> callouts) {
+    }
+
+    /**
+     * The columns (CSV header names, JSONL field names of the first row) of the table files this project's rows
+     * came from, in the order first seen: the segments Progress offers beside the source folder. Reads the files.
+     */
+    public List<String> segmentColumns() {
+        Path root = project.dataRoot();
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ItemRecord item : project.items().inState("active")) {
+            if (item.row() >= 0 && seen.add(item.path())) {
+                Path file = root.resolve(item.path());
+                if (Files.isRegularFile(file)) {
+                    try {
+                        out.addAll(SegmentColumn.columns(file));
+                    } catch (IOException e) {
+                        throw new QuerentException(ErrorKind.NOT_FOUND, "cannot read " + file + " for its columns: "
+                                + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** By source folder ("(top)" for files at the dataset root). */
@@ -149,8 +180,8 @@ public final class SourceMonitorService {
      * Under-sampled: fewer than half the labels its share of items would give (when that is at least 5). Much
      * less accurate: with at least 5 audit labels, its 95% interval lies wholly below the rest's.
      */
-    static List<String> callouts(List<SourceFigures> figures) {
-        List<String> out = new ArrayList<>();
+    static List<Callout> callouts(List<SourceFigures> figures) {
+        List<Callout> out = new ArrayList<>();
         if (figures.size() < 2) {
             return out;
         }
@@ -159,9 +190,9 @@ public final class SourceMonitorService {
         for (SourceFigures f : figures) {
             double expected = allLabels * (f.items() / (double) allItems);
             if (expected >= MIN_EXPECTED_LABELS && f.labelled() < UNDER_SAMPLED * expected) {
-                out.add(String.format(Locale.ROOT, "%s is under-sampled: %d label(s) where its %d of %d items would "
+                out.add(new Callout(f.source(), Finding.UNDER_SAMPLED, String.format(Locale.ROOT, "%s is under-sampled: %d label(s) where its %d of %d items would "
                         + "give about %.0f; queue with --max-per-source or label more of it", f.source(), f.labelled(),
-                        f.items(), allItems, expected));
+                        f.items(), allItems, expected)));
             }
             int restRight = 0;
             int restAll = 0;
@@ -173,9 +204,9 @@ public final class SourceMonitorService {
             }
             Proportion rest = Proportion.wilson(restRight, restAll);
             if (f.audit().trials() >= MIN_AUDIT_LABELS && rest.trials() >= MIN_AUDIT_LABELS && f.audit().high() < rest.low()) {
-                out.add(String.format(Locale.ROOT, "%s is much less accurate: audit accuracy %s against %s for the "
+                out.add(new Callout(f.source(), Finding.LESS_ACCURATE, String.format(Locale.ROOT, "%s is much less accurate: audit accuracy %s against %s for the "
                         + "rest; look at its items (new kind of data?) and label more of it", f.source(),
-                        f.audit().format(), rest.format()));
+                        f.audit().format(), rest.format())));
             }
         }
         return out;

@@ -25,11 +25,15 @@ import org.querent.session.ProgressFigures.Totals;
 import org.querent.ui.progress.ProgressViewModel.AcceptanceRow;
 import org.querent.ui.workbench.WorkbenchContext;
 
-/** Progress of the project: labels per class, learning curve, pre-label acceptance, labels per hour. */
+/**
+ * Progress of the project: labels per class, learning curve, pre-label acceptance, labels per hour, the stopping
+ * signal, figures by source, agreement and the model versions.
+ */
 public final class ProgressView {
     private final ProgressViewModel model;
     private final StoppingSignalCard stopping;
     private final AgreementCard agreement;
+    private final SourceCard sources;
     private final WorkbenchContext context;
     private final ScrollPane root;
 
@@ -38,6 +42,7 @@ public final class ProgressView {
         this.context = context;
         this.stopping = new StoppingSignalCard(context.tasks());
         this.agreement = new AgreementCard(context.tasks());
+        this.sources = new SourceCard(context.tasks());
         GridPane cards = new GridPane();
         cards.setHgap(14);
         cards.setVgap(14);
@@ -49,8 +54,9 @@ public final class ProgressView {
         cards.add(card("Pre-labels accepted", acceptShare()), 0, 1);
         cards.add(card("Pace", pace()), 1, 1);
         cards.add(card("Can I stop?", stopping.node()), 0, 2, 2, 1);
-        cards.add(card("Agreement between annotators", agreement.node()), 0, 3, 2, 1);
-        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 4, 2, 1);
+        cards.add(card("By source", sources.node()), 0, 3, 2, 1);
+        cards.add(card("Agreement between annotators", agreement.node()), 0, 4, 2, 1);
+        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 5, 2, 1);
 
         VBox page = new VBox(14, header(), totals(), problem(), cards);
         page.setPadding(new Insets(16));
@@ -69,6 +75,7 @@ public final class ProgressView {
         model.refresh();
         stopping.refresh(context.project());
         agreement.refresh(context.project());
+        sources.refresh(context.project());
     }
 
     private Node header() {

@@ -24,6 +24,10 @@ import org.querent.common.QuerentException;
 import org.querent.runtime.ManifestValidator;
 import org.querent.runtime.ModelManifest;
 import org.querent.runtime.ModelManifest.Activation;
+import org.querent.runtime.ModelManifest.AudioForm;
+import org.querent.runtime.ModelManifest.AudioSpec;
+import org.querent.runtime.ModelManifest.Longer;
+import org.querent.runtime.ModelManifest.Shorter;
 import org.querent.runtime.ModelManifest.ClassesSpec;
 import org.querent.runtime.ModelManifest.EmbeddingSpec;
 import org.querent.runtime.ModelManifest.ImageSpec;
@@ -62,6 +66,16 @@ final class ManifestFormModel {
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation",
             Activation.SOFTMAX);
     private final StringProperty classLabels = text("classLabels", "");
+    // Audio: the defaults model.json reads when a key is left out (16 kHz is the common waveform rate).
+    private final StringProperty sampleRate = text("sampleRate", "16000");
+    private final StringProperty audioChannels = text("audioChannels", "1");
+    private final StringProperty clipSeconds = text("clipSeconds", "10");
+    private final ObjectProperty<Longer> longer = new SimpleObjectProperty<>(this, "longer", Longer.CENTRE_CROP);
+    private final ObjectProperty<Shorter> shorter = new SimpleObjectProperty<>(this, "shorter", Shorter.PAD);
+    private final ObjectProperty<AudioForm> audioForm = new SimpleObjectProperty<>(this, "audioForm", AudioForm.WAVEFORM);
+    private final StringProperty melBins = text("melBins", "64");
+    private final StringProperty windowMs = text("windowMs", "25");
+    private final StringProperty hopMs = text("hopMs", "10");
 
     private final Map<ManifestField, ReadOnlyStringWrapper> errors = new EnumMap<>(ManifestField.class);
     private final ReadOnlyStringWrapper signatureError = new ReadOnlyStringWrapper(this, "signatureError");
@@ -77,7 +91,8 @@ final class ManifestFormModel {
             errors.put(field, new ReadOnlyStringWrapper(this, field.name()));
         }
         for (Observable input : List.of(name, inputKind, tokenizer, maxTokens, width, height, channels, layout, scale,
-                mean, std, embeddingOutput, pooling, normalize, withClasses, classOutput, activation, classLabels)) {
+                mean, std, embeddingOutput, pooling, normalize, withClasses, classOutput, activation, classLabels,
+                sampleRate, audioChannels, clipSeconds, longer, shorter, audioForm, melBins, windowMs, hopMs)) {
             input.addListener(o -> validate());
         }
         validate();
@@ -104,6 +119,15 @@ final class ManifestFormModel {
     ObjectProperty<String> classOutputProperty() { return classOutput; }
     ObjectProperty<Activation> activationProperty() { return activation; }
     StringProperty classLabelsProperty() { return classLabels; }
+    StringProperty sampleRateProperty() { return sampleRate; }
+    StringProperty audioChannelsProperty() { return audioChannels; }
+    StringProperty clipSecondsProperty() { return clipSeconds; }
+    ObjectProperty<Longer> longerProperty() { return longer; }
+    ObjectProperty<Shorter> shorterProperty() { return shorter; }
+    ObjectProperty<AudioForm> audioFormProperty() { return audioForm; }
+    StringProperty melBinsProperty() { return melBins; }
+    StringProperty windowMsProperty() { return windowMs; }
+    StringProperty hopMsProperty() { return hopMs; }
 
     /** The red message of one field, or null when it is fine. */
     ReadOnlyStringProperty errorProperty(ManifestField field) {
@@ -135,9 +159,15 @@ final class ManifestFormModel {
         name.set(stem);
         outputs.setAll(signature.outputs().stream().map(TensorSpec::name).toList());
         boolean text = signature.input(ManifestValidator.INPUT_IDS).isPresent();
-        inputKind.set(text ? InputKind.TEXT : InputKind.IMAGE);
-        if (!text && signature.inputs().size() == 1) {
-            prefillImage(signature.inputs().get(0));
+        TensorSpec only = signature.inputs().size() == 1 ? signature.inputs().get(0) : null;
+        // One float input of rank 2 or 3 is a clip ([N, samples], [N, channels, samples] or [N, frames, mels]):
+        // images are rank 4.
+        boolean audio = !text && only != null && "float".equals(only.type()) && (only.rank() == 2 || only.rank() == 3);
+        inputKind.set(text ? InputKind.TEXT : audio ? InputKind.AUDIO : InputKind.IMAGE);
+        if (audio) {
+            prefillAudio(only);
+        } else if (!text && only != null) {
+            prefillImage(only);
         }
         String first = outputs.isEmpty() ? null : outputs.get(0);
         embeddingOutput.set(first);
@@ -169,6 +199,23 @@ final class ManifestFormModel {
         std.set(String.join(", ", java.util.Collections.nCopies(ch, "1")));
     }
 
+    /** [N, S] and [N, C, S] with C of 1 or 2 read a waveform; [N, T, M] reads log-mel frames of M bins. */
+    private void prefillAudio(TensorSpec input) {
+        boolean logMel = input.rank() == 3 && !(input.dim(1) == 1 || input.dim(1) == 2);
+        audioForm.set(logMel ? AudioForm.LOG_MEL : AudioForm.WAVEFORM);
+        audioChannels.set(input.rank() == 3 && !logMel ? Long.toString(input.dim(1)) : "1");
+        if (logMel && input.dim(2) > 0) {
+            melBins.set(Long.toString(input.dim(2)));
+        }
+        long time = input.dim(logMel ? 1 : input.rank() - 1);
+        Integer rate = NumberText.positiveInt(sampleRate.get());
+        if (!logMel && time > 0 && rate != null) {
+            // A fixed sample axis says the clip length at the rate (which the user may still change).
+            clipSeconds.set(NumberText.plain(time / (double) rate));
+        }
+        shorter.set(time > 0 ? Shorter.PAD : Shorter.KEEP);
+    }
+
     private static boolean isChannelCount(long dim) {
         return dim == 1 || dim == 3;
     }
@@ -183,6 +230,7 @@ final class ManifestFormModel {
         }
         TextSpec textSpec = inputKind.get() == InputKind.TEXT ? textSpec() : null;
         ImageSpec imageSpec = inputKind.get() == InputKind.IMAGE ? imageSpec() : null;
+        AudioSpec audioSpec = inputKind.get() == InputKind.AUDIO ? audioSpec() : null;
         if (embeddingOutput.get() == null) {
             fail(ManifestField.EMBEDDING_OUTPUT, "Choose the output that holds the embedding.");
         }
@@ -191,7 +239,8 @@ final class ManifestFormModel {
         signatureError.set(null);
         if (fieldsOk) {
             ModelManifest manifest = new ModelManifest(name.get().strip(), onnxFileName, inputKind.get(), textSpec,
-                    imageSpec, new EmbeddingSpec(embeddingOutput.get(), pooling.get(), normalize.get()), classes);
+                    imageSpec, new EmbeddingSpec(embeddingOutput.get(), pooling.get(), normalize.get()), classes,
+                    audioSpec);
             signatureError.set(signatureProblem(manifest));
             built = signatureError.get() == null ? manifest : null;
         }
@@ -238,6 +287,55 @@ final class ManifestFormModel {
             return null;
         }
         return new ImageSpec(w, h, c, layout.get(), s, m, sd);
+    }
+
+    /** The checks model.json's reader makes, each on its own field, worded as what to type. */
+    private AudioSpec audioSpec() {
+        Integer rate = NumberText.positiveInt(sampleRate.get());
+        if (rate == null || rate < 1000 || rate > 384_000) {
+            fail(ManifestField.SAMPLE_RATE, "Samples per second, 1000 to 384000, e.g. 16000.");
+            rate = null;
+        }
+        Integer ch = positive(ManifestField.AUDIO_CHANNELS, audioChannels.get(), "1 mixes to mono; more keeps the channels.");
+        Double clip = NumberText.finite(clipSeconds.get());
+        if (clip == null || clip <= 0) {
+            fail(ManifestField.CLIP_SECONDS, "Seconds above 0, e.g. 10.");
+            clip = null;
+        } else if (rate != null && clip * rate > 50_000_000) {
+            fail(ManifestField.CLIP_SECONDS, "Over 50 million samples at " + rate + " Hz: use shorter clips.");
+            clip = null;
+        }
+        boolean logMel = audioForm.get() == AudioForm.LOG_MEL;
+        Integer bins = 64;
+        Double window = 25.0;
+        Double hop = 10.0;
+        if (logMel) {
+            bins = positive(ManifestField.MEL_BINS, melBins.get(), "Mel bands, a whole number above 0, e.g. 64.");
+            window = positiveNumber(ManifestField.WINDOW_MS, windowMs.get(), "Milliseconds above 0, e.g. 25.");
+            hop = positiveNumber(ManifestField.HOP_MS, hopMs.get(), "Milliseconds above 0, e.g. 10.");
+            if (bins != null && window != null && rate != null) {
+                int fft = Math.max(2, Integer.highestOneBit((int) Math.round(window * rate / 1000) * 2 - 1));
+                if (bins > fft / 2) {
+                    fail(ManifestField.MEL_BINS, "A " + NumberText.plain(window) + " ms window at " + rate
+                            + " Hz has " + fft / 2 + " frequency bins: use at most " + fft / 2
+                            + " mel bins or a longer window.");
+                    bins = null;
+                }
+            }
+        }
+        if (rate == null || ch == null || clip == null || bins == null || window == null || hop == null) {
+            return null;
+        }
+        return new AudioSpec(rate, ch, clip, longer.get(), shorter.get(), audioForm.get(), bins, window, hop);
+    }
+
+    private Double positiveNumber(ManifestField field, String text, String message) {
+        Double value = NumberText.finite(text);
+        if (value == null || value <= 0) {
+            fail(field, message);
+            return null;
+        }
+        return value;
     }
 
     private List<Double> perChannel(ManifestField field, String text, Integer count, boolean nonZero) {

@@ -13,11 +13,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.querent.runtime.ModelManifest.Activation;
+import org.querent.runtime.ModelManifest.AudioForm;
+import org.querent.runtime.ModelManifest.Longer;
+import org.querent.runtime.ModelManifest.Shorter;
 import org.querent.runtime.ModelManifest.InputKind;
 import org.querent.runtime.ModelManifest.Layout;
 import org.querent.runtime.ModelManifest.Pooling;
 
-/** The model.json form: each field with its own red message; text- or image-only rows show by input kind. */
+/** The model.json form: each field with its own red message; text-, image- or audio-only rows show by input kind. */
 final class ManifestFormView {
     private final ManifestFormModel form;
     private final GridPane grid = new GridPane();
@@ -30,11 +33,11 @@ final class ManifestFormView {
         grid.setVgap(6);
         ObservableBooleanValue text = form.inputKindProperty().isEqualTo(InputKind.TEXT);
         ObservableBooleanValue image = form.inputKindProperty().isEqualTo(InputKind.IMAGE);
+        BooleanExpression audio = form.inputKindProperty().isEqualTo(InputKind.AUDIO);
+        BooleanExpression logMel = audio.and(form.audioFormProperty().isEqualTo(AudioForm.LOG_MEL));
 
         add("Name", textField("manifest-name", form.nameProperty(), 20), ManifestField.NAME, null);
-        // The form writes text and image manifests; an audio model brings its model.json (see README, Audio).
-        add("Input", choice("manifest-input", form.inputKindProperty(), new InputKind[] {InputKind.TEXT, InputKind.IMAGE}),
-                null, null);
+        add("Input", choice("manifest-input", form.inputKindProperty(), InputKind.values()), null, null);
         add("Tokenizer file", textField("manifest-tokenizer", form.tokenizerProperty(), 16), ManifestField.TOKENIZER, text);
         add("Max tokens", textField("manifest-max-tokens", form.maxTokensProperty(), 6), ManifestField.MAX_TOKENS, text);
         add("Width", textField("manifest-width", form.widthProperty(), 6), ManifestField.WIDTH, image);
@@ -44,6 +47,18 @@ final class ManifestFormView {
         add("Scale", textField("manifest-scale", form.scaleProperty(), 6), ManifestField.SCALE, image);
         add("Mean", textField("manifest-mean", form.meanProperty(), 16), ManifestField.MEAN, image);
         add("Std", textField("manifest-std", form.stdProperty(), 16), ManifestField.STD, image);
+        add("Sample rate (Hz)", textField("manifest-sample-rate", form.sampleRateProperty(), 7),
+                ManifestField.SAMPLE_RATE, audio);
+        add("Audio channels", textField("manifest-audio-channels", form.audioChannelsProperty(), 4),
+                ManifestField.AUDIO_CHANNELS, audio);
+        add("Clip (seconds)", textField("manifest-clip-seconds", form.clipSecondsProperty(), 6),
+                ManifestField.CLIP_SECONDS, audio);
+        add("Longer clips", choice("manifest-longer", form.longerProperty(), Longer.values()), null, audio);
+        add("Shorter clips", choice("manifest-shorter", form.shorterProperty(), Shorter.values()), null, audio);
+        add("Fed as", choice("manifest-audio-form", form.audioFormProperty(), AudioForm.values()), null, audio);
+        add("Mel bins", textField("manifest-mel-bins", form.melBinsProperty(), 5), ManifestField.MEL_BINS, logMel);
+        add("Window (ms)", textField("manifest-window-ms", form.windowMsProperty(), 5), ManifestField.WINDOW_MS, logMel);
+        add("Hop (ms)", textField("manifest-hop-ms", form.hopMsProperty(), 5), ManifestField.HOP_MS, logMel);
         ChoiceBox<String> embedding = new ChoiceBox<>(form.outputs());
         embedding.setId("manifest-embedding-output");
         embedding.valueProperty().bindBidirectional(form.embeddingOutputProperty());
@@ -69,7 +84,9 @@ final class ManifestFormView {
 
         Label mismatch = Forms.error("manifest-signature-error", form.signatureErrorProperty());
         root = new VBox(8, Forms.subtitle("Describe the model (model.json)"),
-                Forms.hint("Prefilled from the model's inputs and outputs. Image pixels become (pixel / scale − mean) / std."),
+                Forms.hint("Prefilled from the model's inputs and outputs. Image pixels become (pixel / scale − mean) / std. "
+                        + "Audio is decoded, resampled to the rate, fitted to the clip length (longer: centre crop or "
+                        + "the mean over windows; shorter: padded or kept), then fed as samples or log-mel frames."),
                 grid, mismatch);
         root.setId("manifest-form");
         root.getStyleClass().add("card");

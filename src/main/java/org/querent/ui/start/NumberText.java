@@ -26,6 +26,12 @@ final class NumberText {
         }
     }
 
+    /** 10.0 as "10", 0.5 as "0.5": a number as a person types it. */
+    static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** "0.485, 0.456, 0.406" (commas or spaces) to numbers; null when any part is not a number. */
     static List<Double> list(String text) {
         List<Double> values = new ArrayList<>();

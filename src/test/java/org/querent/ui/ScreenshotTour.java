@@ -43,11 +43,14 @@ public final class ScreenshotTour {
     private static Path home;
     /** "audio" as the second argument: only the audio label view (the other shots stay as they are). */
     private static boolean audioOnly;
+    /** "team" as the second argument: only the team's screens and the sources card. */
+    private static boolean teamOnly;
     private static long sharedItem = -1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
         audioOnly = args.length > 1 && args[1].equals("audio");
+        teamOnly = args.length > 1 && args[1].equals("team");
         Files.createDirectories(out);
         home = Files.createTempDirectory("querent-tour");
         System.setProperty("querent.home", home.toString());
@@ -91,6 +94,10 @@ public final class ScreenshotTour {
     private void run(Stage stage, MainWindow window, UserSettings settings) throws Exception {
         if (audioOnly) {
             audioShot(stage, window);
+            return;
+        }
+        if (teamOnly) {
+            teamScreens(stage, window);
             return;
         }
         Path fashion = fashionProject();
@@ -284,6 +291,13 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(stage.getScene(), "9-review-queue.png");
         fx(() -> {
+            // The "low agreement" filter on (F6): the items ana and ben labelled differently.
+            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#review-low-agreement")).fire();
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(stage.getScene(), "13-review-low-agreement.png");
+        fx(() -> {
             window.workbench().show(Workbench.Screen.PROGRESS);
             return null;
         });
@@ -309,6 +323,90 @@ public final class ScreenshotTour {
         });
         Thread.sleep(2000);
         shoot(stage.getScene(), "11-taxonomy.png");
+        sourcesShot(stage, window);
+    }
+
+    /** The "By source" card of Progress on emails in two folders, the smaller one hardly labelled. */
+    private void sourcesShot(Stage stage, MainWindow window) throws Exception {
+        Path sources = sourcesProject();
+        fx(() -> {
+            window.openProject(sources);
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null && window.project().name().equals("mail")
+                && window.workbench().labelModel().currentProperty().get() != null ? true : null);
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.PROGRESS);
+            return null;
+        });
+        Thread.sleep(3000);
+        scrollTo(stage, "#sources");
+        Thread.sleep(800);
+        shoot(stage.getScene(), "14-progress-sources.png");
+    }
+
+    /** Scrolls the progress page so the card with this id is near the top. */
+    private static void scrollTo(Stage stage, String id) throws Exception {
+        fx(() -> {
+            javafx.scene.Node card = stage.getScene().lookup(id);
+            javafx.scene.Node up = card;
+            while (!(up instanceof javafx.scene.control.ScrollPane)) {
+                up = up.getParent();
+            }
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) up;
+            double y = card.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
+            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(Math.min(1, Math.max(0, (y - 80) / room)));
+            return null;
+        });
+    }
+
+    /**
+     * The 300 sample emails in two folders: inbox (240) and archive (60). Three seeds per list, a head, then one
+     * batch of 60 drawn wholly at random (audit share 1), labelled from the ground truth except archive's picks
+     * after its first two: archive ends up under-sampled.
+     */
+    private static Path sourcesProject() throws Exception {
+        Path folder = home.resolve("sources");
+        Map<String, String> truth = truth(Path.of("sample-projects/emails/ground-truth.csv"));
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<String, String> e : truth.entrySet()) {
+            String key = (n++ < 240 ? "inbox/" : "archive/") + e.getKey();
+            Path to = folder.resolve("data").resolve(key);
+            Files.createDirectories(to.getParent());
+            Files.copy(Path.of("sample-projects/emails/data").resolve(e.getKey()), to);
+            byKey.put(key, e.getValue());
+        }
+        List<String> names = org.querent.TestData.emailLabels();
+        Path file = folder.resolve("mail.querent");
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, folder.resolve("data"),
+                "builtin:minilm", names.stream().map(l -> new LabelDefinition(l, "", null)).toList(), false, null));
+             org.querent.session.ModelSession models = new org.querent.session.ModelSession(p)) {
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+            new org.querent.session.ScoringService(p, models).score(32, ProgressListener.NONE, Cancellation.none());
+            var labelling = new org.querent.session.LabellingService(p);
+            Map<String, Integer> seeds = new HashMap<>();
+            for (Map.Entry<String, String> e : byKey.entrySet()) {
+                if (e.getKey().startsWith("inbox/") && seeds.merge(e.getValue(), 1, Integer::sum) <= 3) {
+                    labelling.label(labelling.findItem(e.getKey()).id(), List.of(e.getValue()), "ana");
+                }
+            }
+            new org.querent.session.TrainingService(p).train(org.querent.session.Pool.load(p, models.hash()),
+                    org.querent.learn.TrainSettings.defaults(), Cancellation.none());
+            var ranked = new org.querent.session.Ranker(p, models).predictPool();
+            var queue = new org.querent.session.QueueService(p).next(ranked.pool(), ranked.predictions(), "margin", 60, 7,
+                    java.util.Set.of(), new org.querent.query.rules.BatchRules(0, 0, 0, 1));
+            int archived = 0;
+            for (var entry : queue.entries()) {
+                String key = entry.item().key();
+                if (key.startsWith("archive/") && archived++ >= 2) {
+                    continue;
+                }
+                labelling.label(entry.item().id(), List.of(byKey.get(key)), "ana");
+            }
+        }
+        return file;
     }
 
     /**
@@ -346,6 +444,7 @@ public final class ScreenshotTour {
                             new org.querent.session.LabellingService.Shown(right, 0.7, null));
                 }
             }
+            labelling.flag(labelling.findItem(files.get(5)).id(), "a newsletter that quotes the list?", "ben");
             new org.querent.team.EscalationService(p).escalate(labelling.findItem(files.get(40)).id(),
                     "quotes two lists; which one does it belong to?", "ana");
             var taxonomy = new org.querent.team.TaxonomyService(p);

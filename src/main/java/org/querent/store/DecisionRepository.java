@@ -38,25 +38,26 @@ public final class DecisionRepository {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision(item_id, kind, labels, annotator, "
                     + "decided_at, accepted, pre_label, pre_confidence, round_id, guideline_version, model_version, "
-                    + "undoes, note, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING " + COLUMNS)) {
+                    + "undoes, note, origin) VALUES (?,?,?,?," + DecisionClock.NEXT + ",?,?,?,?,?,?,?,?,?) RETURNING "
+                    + COLUMNS)) {
                 ps.setLong(1, d.itemId());
                 ps.setString(2, d.kind());
                 ps.setString(3, d.labels() == null ? null : Json.write(d.labels()));
                 ps.setString(4, d.annotator());
-                ps.setString(5, Timestamps.now(clock));
-                setNullable(ps, 6, d.accepted() == null ? null : (d.accepted() ? 1L : 0L));
-                ps.setString(7, d.preLabel());
+                DecisionClock.bind(ps, 5, d.itemId(), clock);
+                setNullable(ps, 8, d.accepted() == null ? null : (d.accepted() ? 1L : 0L));
+                ps.setString(9, d.preLabel());
                 if (d.preConfidence() == null) {
-                    ps.setNull(8, Types.REAL);
+                    ps.setNull(10, Types.REAL);
                 } else {
-                    ps.setDouble(8, d.preConfidence());
+                    ps.setDouble(10, d.preConfidence());
                 }
-                setNullable(ps, 9, d.roundId());
-                setNullable(ps, 10, d.guidelineVersion() == null ? null : d.guidelineVersion().longValue());
-                setNullable(ps, 11, d.modelVersion() == null ? null : d.modelVersion().longValue());
-                setNullable(ps, 12, d.undoes());
-                ps.setString(13, d.note());
-                ps.setString(14, d.origin() == null ? "annotator" : d.origin());
+                setNullable(ps, 11, d.roundId());
+                setNullable(ps, 12, d.guidelineVersion() == null ? null : d.guidelineVersion().longValue());
+                setNullable(ps, 13, d.modelVersion() == null ? null : d.modelVersion().longValue());
+                setNullable(ps, 14, d.undoes());
+                ps.setString(15, d.note());
+                ps.setString(16, d.origin() == null ? "annotator" : d.origin());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return read(rs);

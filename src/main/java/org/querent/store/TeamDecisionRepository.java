@@ -33,22 +33,23 @@ public final class TeamDecisionRepository {
     public String append(TeamEvent e) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision(item_id, kind, labels, annotator, "
-                    + "decided_at, guideline_version, note, origin, verdict, refers_to) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                    + "decided_at, guideline_version, note, origin, verdict, refers_to) VALUES (?,?,?,?," + DecisionClock.NEXT
+                    + ",?,?,?,?,?) "
                     + "RETURNING uid")) {
                 ps.setLong(1, e.itemId());
                 ps.setString(2, e.kind());
                 ps.setString(3, e.labels() == null ? null : Json.write(e.labels()));
                 ps.setString(4, e.annotator());
-                ps.setString(5, Timestamps.now(clock));
+                DecisionClock.bind(ps, 5, e.itemId(), clock);
                 if (e.guidelineVersion() == null) {
-                    ps.setNull(6, Types.INTEGER);
+                    ps.setNull(8, Types.INTEGER);
                 } else {
-                    ps.setInt(6, e.guidelineVersion());
+                    ps.setInt(8, e.guidelineVersion());
                 }
-                ps.setString(7, e.note());
-                ps.setString(8, e.origin());
-                ps.setString(9, e.verdict());
-                ps.setString(10, e.refersTo());
+                ps.setString(9, e.note());
+                ps.setString(10, e.origin());
+                ps.setString(11, e.verdict());
+                ps.setString(12, e.refersTo());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getString(1);

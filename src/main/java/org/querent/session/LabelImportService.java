@@ -165,8 +165,13 @@ public final class LabelImportService {
                     return one(byPath.get(path), where);
                 }
             }
-            if (where.image() != null && !where.image().startsWith("data:")) {
-                String path = normalisePath(where.image());
+            String file = where.image() != null ? where.image() : where.audio();
+            if ((file == null || file.startsWith("data:")) && where.path() != null) {
+                // Prodigy's audio and image loaders inline the file as a data URI and keep its path beside it
+                file = where.path();
+            }
+            if (file != null && !file.startsWith("data:")) {
+                String path = normalisePath(file);
                 if (byKey.containsKey(path)) {
                     return new Match(byKey.get(path), null);
                 }

@@ -167,7 +167,7 @@ public final class InterchangeDesk {
 
     /** Whether {@code who} may import labels: in a team project bringing in others' labels is a lead's call. */
     public TeamDesk.Allowed mayImport(String who) {
-        return new TeamDesk(project).may(who, Permission.MERGE);
+        return new TeamDesk(project).may(who, Permission.IMPORT_LABELS);
     }
 
     /** Reads and matches the file, writing nothing: counts, unmatched rows by line, and the first rows as parsed. */
@@ -178,7 +178,7 @@ public final class InterchangeDesk {
     /** Imports the file in one transaction (nothing when rows are unmatched, unless {@code skipUnmatched}). */
     public LabelImportService.Report importLabels(Path file, boolean asPredictions, String modelVersion, String who,
                                                   boolean skipUnmatched) {
-        new PeopleService(project).require(who, Permission.MERGE);
+        new PeopleService(project).require(who, Permission.IMPORT_LABELS);
         LabelImportService.Report report = new LabelImportService(project).importFile(file, asPredictions,
                 blankToNull(modelVersion), who, skipUnmatched, false);
         LabellingSession s = session.get();

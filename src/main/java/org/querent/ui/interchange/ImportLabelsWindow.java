@@ -63,20 +63,33 @@ final class ImportLabelsWindow {
         modelVersion.disableProperty().bind(asPredictions.selectedProperty().not());
         summary.setId("import-labels-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        window.setWidth(1040);
         rows.setId("import-labels-rows");
-        rows.setPrefHeight(220);
+        rows.setPrefHeight(300);
+        rows.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rows.setPlaceholder(new Label("No rows read yet"));
-        rows.getColumns().add(column("Line", r -> String.valueOf(r.row().line()), 50));
-        rows.getColumns().add(column("Item", r -> r.row().item().describe(), 230));
-        rows.getColumns().add(column("Labels", r -> String.join(", ", r.row().labels()), 120));
+        rows.getColumns().add(column("Line", r -> String.valueOf(r.row().line()), 45));
+        rows.getColumns().add(column("Item", r -> r.row().item().describe(), 270));
+        rows.getColumns().add(column("Labels", r -> String.join(", ", r.row().labels()), 110));
         rows.getColumns().add(column("Annotator", r -> r.row().prediction()
-                ? "model " + (r.row().modelVersion() == null ? "" : r.row().modelVersion()) : nonNull(r.row().annotator()), 100));
-        rows.getColumns().add(column("Time", r -> nonNull(r.row().decidedAt()), 150));
+                ? "model " + (r.row().modelVersion() == null ? "" : r.row().modelVersion()) : nonNull(r.row().annotator()), 90));
+        rows.getColumns().add(column("Time", r -> r.row().decidedAt() == null ? "" : r.row().decidedAt().replace('T', ' ')
+                .replaceAll("(:\\d\\d)?(\\.\\d+)?Z$", ""), 125));
         rows.getColumns().add(column("Becomes", r -> r.problem() != null ? "unmatched: " + r.problem()
-                : r.already() ? "imported before" : r.row().prediction() ? "pre-label" : "label", 260));
+                : r.already() ? "imported before" : r.row().prediction() ? "pre-label" : "label", 360));
+        rows.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(PreviewRow row, boolean empty) {
+                super.updateItem(row, empty);
+                // an unmatched row stands out in the preview, as it is left out (or holds the import back)
+                setStyle(!empty && row != null && row.problem() != null ? "-fx-background-color: rgba(220, 110, 20, 0.22);" : "");
+            }
+        });
         unmatchedTitle.setId("import-labels-unmatched-title");
         unmatched.setId("import-labels-unmatched");
-        unmatched.setPrefHeight(110);
+        unmatched.setPrefHeight(96);
+        unmatched.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         skipUnmatched.setId("import-labels-skip-unmatched");
         refusal.setId("import-labels-refusal");
         refusal.getStyleClass().add("error-text");
@@ -166,6 +179,8 @@ final class ImportLabelsWindow {
                 + " unmatched ones out");
         skipUnmatched.setSelected(false);
         refusal.setText(allowed.allowed() ? "" : allowed.whyNot());
+        // the unmatched rows and the refusal take room only when there are any: the window grows to show them
+        javafx.application.Platform.runLater(() -> window.stage().sizeToScene());
     }
 
     private static String readyText(Report r) {

@@ -64,7 +64,7 @@ final class JobWindow {
         VBox root = new VBox(12, heading, form, progress, message, buttons);
         root.setId(id + "-dialog");
         root.setPadding(new Insets(16));
-        root.setPrefWidth(720);
+        root.setPrefWidth(760);
         Scene scene = new Scene(root);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -76,6 +76,11 @@ final class JobWindow {
             }
         });
         stage.setScene(scene);
+    }
+
+    /** Widens the window (the import preview's table needs room). */
+    void setWidth(double width) {
+        ((VBox) stage.getScene().getRoot()).setPrefWidth(width);
     }
 
     VBox form() {

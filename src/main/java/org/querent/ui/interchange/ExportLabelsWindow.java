@@ -87,7 +87,7 @@ final class ExportLabelsWindow {
             window.running("Writing " + name(format) + " to " + out + (predicted ? " (predicting the pool first)" : "")
                     + "…");
             InterchangeDesk desk = project.interchange();
-            tasks.run(Lane.LONG, () -> desk.exportLabels(format, out, text, predicted),
+            tasks.run(Lane.FILES, () -> desk.exportLabels(format, out, text, predicted),
                     done -> window.done(describe(done)),
                     error -> window.failed("Nothing was exported", error));
         });

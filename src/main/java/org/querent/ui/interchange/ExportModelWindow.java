@@ -41,7 +41,7 @@ final class ExportModelWindow {
             }
             window.running("Writing the model to " + out + " and checking it with ONNX Runtime…");
             InterchangeDesk desk = project.interchange();
-            tasks.run(Lane.LONG, () -> desk.exportModel(out), done -> window.done(describe(done)),
+            tasks.run(Lane.FILES, () -> desk.exportModel(out), done -> window.done(describe(done)),
                     error -> window.failed("The model was not exported", error));
         });
     }

@@ -143,7 +143,7 @@ final class ImportLabelsWindow {
         window.running("Reading " + path.getFileName() + " and matching its rows to the project's items…");
         preview.setDisable(true);
         InterchangeDesk desk = project.interchange();
-        tasks.run(Lane.LONG, () -> new Previewed(desk.previewImport(path, predictions, version, who), desk.mayImport(who)),
+        tasks.run(Lane.FILES, () -> new Previewed(desk.previewImport(path, predictions, version, who), desk.mayImport(who)),
                 p -> {
                     preview.setDisable(false);
                     show(p);
@@ -216,7 +216,7 @@ final class ImportLabelsWindow {
         window.running("Importing " + path.getFileName() + "…");
         preview.setDisable(true);
         InterchangeDesk desk = project.interchange();
-        tasks.run(Lane.LONG, () -> desk.importLabels(path, predictions, version, who, skip), r -> {
+        tasks.run(Lane.FILES, () -> desk.importLabels(path, predictions, version, who, skip), r -> {
             preview.setDisable(false);
             shown = null;
             updateImportButton();

@@ -132,7 +132,8 @@ final class VersionWindow {
                 : "Rolling back and re-ranking the queue…");
         rollback.setDisable(true);
         InterchangeDesk desk = project.interchange();
-        tasks.run(Lane.DECISIONS, () -> promote ? desk.promote(target, who, why) : desk.rollback(who, why), done -> {
+        // on the training lane: it re-ranks the queue as a retrain does, and never races one for the version in use
+        tasks.run(Lane.TRAINING, () -> promote ? desk.promote(target, who, why) : desk.rollback(who, why), done -> {
             window.done(outcome(done));
             reason.clear();
             onChanged.run();

@@ -45,7 +45,7 @@ final class ImportLabelsCommand implements Callable<Integer> {
         try (Project p = project.open()) {
             String who = Annotators.resolve(annotator);
             // bringing in other people's labels is a lead's call in a team project, as merging is
-            new PeopleService(p).require(who, Permission.MERGE);
+            new PeopleService(p).require(who, Permission.IMPORT_LABELS);
             LabelImportService.Report r = new LabelImportService(p).importFile(file, asPredictions, modelVersion, who,
                     skipUnmatched, dryRun);
             PrintWriter out = spec.commandLine().getOut();

@@ -132,7 +132,7 @@ public final class LabelFiles {
                     continue;
                 }
                 try {
-                    rows.add(new LabelRow(line, new ItemLocator(cell(record, key), cell(record, path), null, cell(record, text)),
+                    rows.add(new LabelRow(line, new ItemLocator(cell(record, key), cell(record, path), null, null, cell(record, text)),
                             splitLabels(labels), cell(record, annotator), instant(cell(record, time)), null, false,
                             cell(record, modelVersion), number(cell(record, score))));
                 } catch (IllegalArgumentException e) {
@@ -213,9 +213,11 @@ public final class LabelFiles {
     private static void prodigyTask(JsonNode task, int line, List<LabelRow> rows, List<LabelFile.Skipped> skipped) {
         JsonNode meta = task.path("meta");
         ItemLocator item = new ItemLocator(text(task, "item_key", meta.path("item_key")),
-                text(task, "path", meta.path("path")), text(task, "image", null), text(task, "text", null));
-        if (item.itemKey() == null && item.path() == null && item.image() == null && item.text() == null) {
-            throw new IllegalArgumentException("no 'text', 'image', 'path' or 'item_key' says which item it is");
+                text(task, "path", meta.path("path")), text(task, "image", null), text(task, "audio", null),
+                text(task, "text", null));
+        if (item.itemKey() == null && item.path() == null && item.image() == null && item.audio() == null
+                && item.text() == null) {
+            throw new IllegalArgumentException("no 'text', 'image', 'audio', 'path' or 'item_key' says which item it is");
         }
         String annotator = text(task, "_annotator_id", task.path("annotator"));
         String session = text(task, "_session_id", null);
@@ -299,9 +301,10 @@ public final class LabelFiles {
         JsonNode data = task.get("data");
         JsonNode meta = task.path("meta");
         ItemLocator item = new ItemLocator(text(data, "item_key", meta.path("item_key")), text(data, "path", meta.path("path")),
-                text(data, "image", null), text(data, "text", null));
-        if (item.itemKey() == null && item.path() == null && item.image() == null && item.text() == null) {
-            throw new IllegalArgumentException("its data has no 'text', 'image', 'path' or 'item_key'");
+                text(data, "image", null), text(data, "audio", null), text(data, "text", null));
+        if (item.itemKey() == null && item.path() == null && item.image() == null && item.audio() == null
+                && item.text() == null) {
+            throw new IllegalArgumentException("its data has no 'text', 'image', 'audio', 'path' or 'item_key'");
         }
         JsonNode annotations = task.has("annotations") ? task.get("annotations") : task.path("completions");
         for (JsonNode annotation : annotations) {

@@ -15,10 +15,13 @@ import org.querent.common.Hashes;
  * <ul>
  * <li>Prodigy (prodi.gy/docs/api-interfaces#choice, db-in): one task per line, {@code text} or {@code image},
  * {@code options} [{id, text}], {@code accept} [ids], {@code answer}, {@code _input_hash}, {@code _task_hash}
- * (32-bit ints), {@code _annotator_id}, {@code _session_id}, {@code _timestamp}, {@code _view_id}, {@code meta};</li>
+ * (32-bit ints), {@code _annotator_id}, {@code _session_id}, {@code _timestamp}, {@code _view_id}, {@code meta};
+ * an audio item carries {@code audio} (the key Prodigy's audio interfaces and loaders use, prodi.gy/docs/audio-video)
+ * and is viewed as {@code blocks} of audio and choice;</li>
  * <li>Label Studio (labelstud.io/guide/tasks, export JSON): a list of tasks {@code {id, data, annotations:
  * [{result: [{from_name, to_name, type: "choices", value: {choices}}]}], predictions: [{model_version, score,
- * result}]}}, importable as pre-annotated tasks.</li>
+ * result}]}}, importable as pre-annotated tasks; the item is {@code data.text}, {@code data.image} or {@code data.audio}
+ * (the {@code $audio} of an {@code <Audio>} tag).</li>
  * </ul>
  */
 public final class TaskWriters {
@@ -54,9 +57,12 @@ public final class TaskWriters {
 
     private static ObjectNode prodigyTask(ExportTask task, ArrayNode optionsTemplate, String taskSuffix) {
         ObjectNode node = JSON.createObjectNode();
-        String input = task.isImage() ? task.image() : task.text() != null ? task.text() : task.itemKey();
+        String input = task.isImage() ? task.image() : task.audio() != null ? task.audio()
+                : task.text() != null ? task.text() : task.itemKey();
         if (task.isImage()) {
             node.put("image", task.image());
+        } else if (task.audio() != null) {
+            node.put("audio", task.audio());
         } else if (task.text() != null) {
             node.put("text", task.text());
         }
@@ -64,7 +70,7 @@ public final class TaskWriters {
         node.set("options", optionsTemplate);
         int inputHash = hash32(input);
         node.put("_input_hash", inputHash);
-        node.put("_view_id", "choice");
+        node.put("_view_id", task.audio() != null ? "blocks" : "choice");
         ObjectNode meta = JSON.createObjectNode().put("item_key", task.itemKey()).put("path", task.path());
         if (!task.labels().isEmpty()) {
             ArrayNode accept = node.putArray("accept");
@@ -98,9 +104,11 @@ public final class TaskWriters {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", task.itemId());
         ObjectNode data = node.putObject("data");
-        String toName = task.isImage() ? "image" : "text";
+        String toName = objectName(task);
         if (task.isImage()) {
             data.put("image", task.image());
+        } else if (task.audio() != null) {
+            data.put("audio", task.audio());
         } else if (task.text() != null) {
             data.put("text", task.text());
         }
@@ -131,6 +139,10 @@ public final class TaskWriters {
         return node;
     }
 
+    private static String objectName(ExportTask task) {
+        return task.isImage() ? "image" : task.audio() != null ? "audio" : "text";
+    }
+
     private static ArrayNode choices(List<String> labels, String toName) {
         ArrayNode result = JSON.createArrayNode();
         ObjectNode r = result.addObject();
@@ -143,10 +155,16 @@ public final class TaskWriters {
     }
 
     /** A labelling config that shows these tasks in Label Studio (single or multiple choice). */
-    public static String labelStudioConfig(List<String> taxonomy, boolean image, boolean multiLabel) {
+    public static String labelStudioConfig(List<String> taxonomy, org.querent.common.ItemKind kind, boolean multiLabel) {
+        String object = switch (kind) {
+            case IMAGE -> "image";
+            case AUDIO -> "audio";
+            case TEXT -> "text";
+        };
+        String tag = Character.toUpperCase(object.charAt(0)) + object.substring(1);
         StringBuilder xml = new StringBuilder("<View>\n  ");
-        xml.append(image ? "<Image name=\"image\" value=\"$image\"/>" : "<Text name=\"text\" value=\"$text\"/>");
-        xml.append("\n  <Choices name=\"").append(LS_FROM_NAME).append("\" toName=\"").append(image ? "image" : "text")
+        xml.append('<').append(tag).append(" name=\"").append(object).append("\" value=\"$").append(object).append("\"/>");
+        xml.append("\n  <Choices name=\"").append(LS_FROM_NAME).append("\" toName=\"").append(object)
                 .append("\" choice=\"").append(multiLabel ? "multiple" : "single").append("\">\n");
         for (String label : taxonomy) {
             xml.append("    <Choice value=\"").append(label.replace("&", "&amp;").replace("\"", "&quot;")

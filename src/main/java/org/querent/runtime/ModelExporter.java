@@ -102,7 +102,7 @@ public final class ModelExporter {
         builder.rename(PROBABILITIES, PREFIX + "backbone_" + PROBABILITIES);
         String pooled = builder.pool(manifest);
         String embedding = manifest.embedding().normalize() ? builder.l2Normalize(pooled) : pooled;
-        builder.identity(embedding, EMBEDDING);
+        builder.identity(builder.storedPrecision(embedding), EMBEDDING);
         builder.head(EMBEDDING, head, PROBABILITIES);
         builder.graph.clearOutput();
         builder.graph.addOutput(valueInfo(EMBEDDING, head.weights()[0].length));
@@ -277,6 +277,16 @@ public final class ModelExporter {
         String norm = add("Sqrt", List.of(sum), "norm");
         String safe = add("Max", List.of(norm, floats("tiny", new float[] {1e-30f})), "norm_safe");
         return add("Div", List.of(x, safe), "normalised");
+    }
+
+    /**
+     * Querent stores embeddings as float16 (ADR 0017) and trains and predicts on the stored vectors, so the export
+     * rounds the vector the same way (Cast to float16 rounds to nearest even, as {@code store.Vectors.toHalf} does)
+     * and computes the probabilities Querent computes, not those of the unrounded vector (ADR 0019).
+     */
+    private String storedPrecision(String x) {
+        String half = add("Cast", List.of(x), "embedding_float16", attribute("to", TensorProto.DataType.FLOAT16.getNumber()));
+        return add("Cast", List.of(half), "embedding_stored", attribute("to", TensorProto.DataType.FLOAT.getNumber()));
     }
 
     private void head(String embedding, HeadSpec head, String output) {

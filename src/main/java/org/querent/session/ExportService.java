@@ -169,8 +169,10 @@ public final class ExportService {
 
     /** The Label Studio labelling config that shows the exported tasks. */
     public String labelStudioConfig() {
-        boolean images = project.items().inState("active").stream().anyMatch(i -> i.kind() == ItemKind.IMAGE);
-        return TaskWriters.labelStudioConfig(project.labelNames(), images, project.settings().multiLabel());
+        // a project holds one kind of item (its model reads one input); the first active item says which
+        ItemKind kind = project.items().inState("active").stream().map(ItemRecord::kind)
+                .filter(k -> k != ItemKind.TEXT).findFirst().orElse(ItemKind.TEXT);
+        return TaskWriters.labelStudioConfig(project.labelNames(), kind, project.settings().multiLabel());
     }
 
     private Map<Long, List<ExportTask.Prediction>> predictions(Options options) {
@@ -207,9 +209,11 @@ public final class ExportService {
 
     private static ExportTask task(LabelledRow row, ItemRecord item, List<ExportTask.Prediction> predicted, Options options) {
         boolean image = item != null && item.kind() == ItemKind.IMAGE;
+        boolean audio = item != null && item.kind() == ItemKind.AUDIO;
         String key = row != null ? row.key() : item.key();
         return new ExportTask(item != null ? item.id() : row.itemId(), key, item != null ? item.path() : key, image,
-                !image && options.withText() && item != null ? item.body() : null, image ? item.path() : null,
+                !image && !audio && options.withText() && item != null ? item.body() : null, image ? item.path() : null,
+                audio ? item.path() : null,
                 row == null ? List.of() : row.labels(), row == null ? null : row.annotator(),
                 row == null ? null : row.decidedAt(), row == null ? null : row.origin(), predicted);
     }

@@ -51,45 +51,71 @@ public final class LabelImportService {
     }
 
     /**
+     * One row as the file gives it and what the import makes of it, for the workstation's preview.
+     *
+     * @param problem why the row would not be imported (no item, a label outside the taxonomy), or null when it matches
+     * @param already the same row was imported before (or is the item's label already)
+     */
+    public record PreviewRow(LabelRow row, String problem, boolean already) {
+    }
+
+    /** What an import would do, with its first rows as parsed; nothing is written. */
+    public record Preview(Report report, List<PreviewRow> firstRows) {
+    }
+
+    /**
      * @param defaultAnnotator who labelled, for rows that do not say
      * @param skipUnmatched    import the matched rows even when some rows match nothing (otherwise nothing is imported)
      * @param dryRun           match and count only
      */
     public Report importFile(Path file, boolean asPredictions, String predictionsModelVersion, String defaultAnnotator,
                              boolean skipUnmatched, boolean dryRun) {
+        return run(file, asPredictions, predictionsModelVersion, defaultAnnotator, skipUnmatched, dryRun, 0).report();
+    }
+
+    /** Reads and matches the file as {@link #importFile} would, writing nothing; keeps the first {@code rows} rows. */
+    public Preview preview(Path file, boolean asPredictions, String predictionsModelVersion, String defaultAnnotator,
+                           int rows) {
+        return run(file, asPredictions, predictionsModelVersion, defaultAnnotator, true, true, rows);
+    }
+
+    private Preview run(Path file, boolean asPredictions, String predictionsModelVersion, String defaultAnnotator,
+                        boolean skipUnmatched, boolean dryRun, int keepRows) {
         LabelFile read = LabelFiles.read(file, asPredictions, predictionsModelVersion);
         Matcher matcher = new Matcher(project.items().inState("active"));
         List<String> taxonomy = project.labelNames();
         List<ImportedLabel> labels = new ArrayList<>();
         List<ImportedPrediction> predictions = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
+        List<PreviewRow> first = new ArrayList<>();
         int already = 0;
         InterchangeRepository.Known known = repository.known();
         Map<Long, org.querent.store.Decision> current = project.decisions().currentLabels();
         String origin = "import:" + read.format();
         for (LabelRow row : read.rows()) {
+            String problem = null;
+            boolean seen = false;
             List<String> unknown = row.labels().stream().filter(l -> !taxonomy.contains(l)).toList();
+            Matcher.Match match = null;
             if (!unknown.isEmpty()) {
-                unmatched.add(new Unmatched(row.line(), "label " + String.join(", ", unknown.stream().map(l -> "'" + l + "'")
-                        .toList()) + " is not in the taxonomy (" + String.join(", ", taxonomy) + ")"));
-                continue;
+                problem = "label " + String.join(", ", unknown.stream().map(l -> "'" + l + "'").toList())
+                        + " is not in the taxonomy (" + String.join(", ", taxonomy) + ")";
+            } else if (row.labels().size() > 1 && !project.settings().multiLabel()) {
+                problem = row.labels().size() + " labels (" + String.join(", ", row.labels())
+                        + ") but the project is single-label";
+            } else {
+                match = matcher.find(row.item());
+                if (match.itemId() == null) {
+                    problem = match.reason();
+                }
             }
-            if (row.labels().size() > 1 && !project.settings().multiLabel()) {
-                unmatched.add(new Unmatched(row.line(), row.labels().size() + " labels (" + String.join(", ", row.labels())
-                        + ") but the project is single-label"));
-                continue;
-            }
-            Matcher.Match match = matcher.find(row.item());
-            if (match.itemId() == null) {
-                unmatched.add(new Unmatched(row.line(), match.reason()));
-                continue;
-            }
-            if (row.prediction()) {
+            if (problem != null) {
+                unmatched.add(new Unmatched(row.line(), problem));
+            } else if (row.prediction()) {
                 ImportedPrediction p = new ImportedPrediction(match.itemId(), row.labels(), row.modelVersion(), row.score(),
                         origin);
-                if (known.contains(p)) {
-                    already++;
-                } else {
+                seen = known.contains(p);
+                if (!seen) {
                     predictions.add(p);
                 }
             } else {
@@ -98,11 +124,14 @@ public final class LabelImportService {
                 org.querent.store.Decision now = current.get(match.itemId());
                 // the same label by the same person is already the item's label (e.g. this project's own export)
                 boolean same = now != null && now.labels().equals(l.labels()) && now.annotator().equals(l.annotator());
-                if (same || known.contains(l)) {
-                    already++;
-                } else {
+                seen = same || known.contains(l);
+                if (!seen) {
                     labels.add(l);
                 }
+            }
+            already += seen ? 1 : 0;
+            if (first.size() < keepRows) {
+                first.add(new PreviewRow(row, problem, seen));
             }
         }
         if (!unmatched.isEmpty() && !skipUnmatched && !dryRun) {
@@ -116,8 +145,8 @@ public final class LabelImportService {
         if (!dryRun && !write) {
             added = new int[] {0, 0};
         }
-        return new Report(read.format(), read.unit(), read.rows().size(), added[0], added[1], already, unmatched,
-                read.skipped(), write);
+        return new Preview(new Report(read.format(), read.unit(), read.rows().size(), added[0], added[1], already,
+                unmatched, read.skipped(), write), first);
     }
 
     /** "line 3: no item with path 'x'; line 9: ..." for the first rows. */
@@ -165,8 +194,13 @@ public final class LabelImportService {
                     return one(byPath.get(path), where);
                 }
             }
-            if (where.image() != null && !where.image().startsWith("data:")) {
-                String path = normalisePath(where.image());
+            String file = where.image() != null ? where.image() : where.audio();
+            if ((file == null || file.startsWith("data:")) && where.path() != null) {
+                // Prodigy's audio and image loaders inline the file as a data URI and keep its path beside it
+                file = where.path();
+            }
+            if (file != null && !file.startsWith("data:")) {
+                String path = normalisePath(file);
                 if (byKey.containsKey(path)) {
                     return new Match(byKey.get(path), null);
                 }

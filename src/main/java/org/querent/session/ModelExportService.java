@@ -77,9 +77,9 @@ public final class ModelExportService {
     }
 
     /**
-     * Runs the export over the first scored items and compares it with Querent's own path on the same raw inputs:
-     * the project's model at float32, then the head, its temperature and its link. Not with the stored embeddings:
-     * those are kept at float16 (ADR 0017), which alone moves a probability by up to about 1e-4.
+     * Runs the export over the first scored items and compares it with what queue computes for them: the version in
+     * use over the stored (float16) vectors, its temperature and its link. The export rounds its vector to float16
+     * where Querent stores it (ADR 0019), so both take the same path from the raw input on.
      */
     private CheckedDifference check(ModelExporter.Exported files, HeadRecord version, int checkItems) {
         Pool pool = Pool.load(project, version.modelHash());
@@ -96,12 +96,8 @@ public final class ModelExportService {
                 case TEXT -> ModelInput.text(item.body());
             });
         }
-        Head head = Head.fromBytes(version.weights());
-        double temperature = head.multiLabel() ? 1.0 : TrainingService.temperatureOf(version);
-        double[][] expected;
-        try (EmbeddingModel own = ModelLoader.open(project.settings().model(), project.folder())) {
-            expected = head.linkOf(Predictor.calibrate(head.logits(own.embed(inputs).embeddings()), temperature));
-        }
+        int[] rows = java.util.stream.IntStream.range(0, n).toArray();
+        double[][] expected = Predictor.predict(project, pool.subset(rows), version, List.of(), null).probabilities();
         double max = 0;
         try (EmbeddingModel exported = ModelLoader.open(files.manifestFile().toString(), project.folder())) {
             ModelOutput out = exported.embed(inputs);

@@ -97,6 +97,11 @@ public final class OpenProject implements AutoCloseable {
         return new TeamDesk(project);
     }
 
+    /** Models and labels in and out: the gate, promotion, model and label exports, label imports. */
+    public InterchangeDesk interchange() {
+        return new InterchangeDesk(project, models, () -> session);
+    }
+
     /** Points the project at a moved dataset folder. Writes the project file: call it off the UI thread. */
     public void relocateData(java.nio.file.Path newRoot) {
         DataFolderCheck.requireHoldsKnownFiles(project, newRoot);

@@ -12,7 +12,8 @@ public enum Permission {
     CHANGE_SETTINGS("change the team's settings", Role.LEAD),
     MERGE("merge colleagues' project files", Role.LEAD),
     PACK("write work packages for colleagues", Role.LEAD),
-    PROMOTE("promote or roll back model versions", Role.LEAD);
+    PROMOTE("promote or roll back model versions", Role.LEAD),
+    IMPORT_LABELS("import labels or predictions from another tool's file", Role.LEAD);
 
     private final String description;
     private final Role minimum;

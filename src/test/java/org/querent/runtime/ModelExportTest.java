@@ -112,9 +112,9 @@ class ModelExportTest {
                     feed.values().forEach(OnnxTensor::close);
                 }
             }
-            // queue predicts from the stored vectors, kept at float16 (ADR 0017), which alone moves a
-            // probability by up to about 1.4e-4; export-model checks its export against the float32 path at 1e-4.
-            assertTrue(worst < 3e-4, "largest difference to queue's probabilities: " + worst);
+            // queue predicts from the stored float16 vectors (ADR 0017); the export rounds its vector there too
+            assertTrue(worst < 1e-4, "largest difference to queue's probabilities: " + worst);
+            System.out.println("text export vs queue: largest probability difference " + worst);
         }
 
         // the export starts a new project, whose first pre-labels are its own classes
@@ -236,9 +236,9 @@ class ModelExportTest {
                                 - queue.get(i).get("probabilities").get(manifest.classLabels().get(c)).asDouble()));
                     }
                 }
-                // queue predicts from the stored vectors, kept at float16 (ADR 0017), which alone moves a
-                // probability by up to about 1.4e-4; export-model checks its export against the float32 path at 1e-4.
-                assertTrue(worst < 3e-4, "largest difference to queue's probabilities: " + worst);
+                // queue predicts from the stored float16 vectors (ADR 0017); the export rounds its vector there too
+                assertTrue(worst < 1e-4, "largest difference to queue's probabilities: " + worst);
+                System.out.println("PCA image export vs queue: largest probability difference " + worst);
             }
         }
     }

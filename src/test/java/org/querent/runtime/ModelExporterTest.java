@@ -20,7 +20,7 @@ import org.querent.runtime.ModelManifest.Pooling;
 
 /**
  * The appended graph against Querent's Java path, on an RGB model with per-channel mean and std, a [N, C, h, w]
- * feature map mean-pooled and L2-normalised (both layouts), with a calibrated softmax head and a sigmoid head.
+ * feature map mean-pooled, L2-normalised and rounded to float16 as the project stores it (both layouts), with a calibrated softmax head and a sigmoid head.
  */
 class ModelExporterTest {
     @TempDir
@@ -57,6 +57,12 @@ class ModelExporterTest {
         float[][] embeddings;
         try (EmbeddingModel model = ModelLoader.open(source.resolve("model.json").toString(), dir)) {
             embeddings = model.embed(inputs).embeddings();
+        }
+        // as the project stores them: float16, to nearest even (the export rounds there too, ADR 0019)
+        for (float[] e : embeddings) {
+            for (int j = 0; j < e.length; j++) {
+                e[j] = org.querent.store.Vectors.halfToFloat(org.querent.store.Vectors.toHalf(e[j]));
+            }
         }
         Random random = new Random(7);
         float[][] weights = new float[3][3];

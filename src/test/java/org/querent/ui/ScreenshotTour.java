@@ -45,12 +45,15 @@ public final class ScreenshotTour {
     private static boolean audioOnly;
     /** "team" as the second argument: only the team's screens and the sources card. */
     private static boolean teamOnly;
+    /** "interchange" as the second argument: only the gate card and the import preview. */
+    private static boolean interchangeOnly;
     private static long sharedItem = -1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
         audioOnly = args.length > 1 && args[1].equals("audio");
         teamOnly = args.length > 1 && args[1].equals("team");
+        interchangeOnly = args.length > 1 && args[1].equals("interchange");
         Files.createDirectories(out);
         home = Files.createTempDirectory("querent-tour");
         System.setProperty("querent.home", home.toString());
@@ -98,6 +101,10 @@ public final class ScreenshotTour {
         }
         if (teamOnly) {
             teamScreens(stage, window);
+            return;
+        }
+        if (interchangeOnly) {
+            interchangeShots(stage, window, settings);
             return;
         }
         Path fashion = fashionProject();
@@ -184,6 +191,73 @@ public final class ScreenshotTour {
         shoot(stage.getScene(), "7-label-image.png");
         audioShot(stage, window);
         teamScreens(stage, window);
+        interchangeShots(stage, window, settings);
+    }
+
+    /**
+     * The gate card in Progress on a project whose gate held a flipped-label candidate (GateProject), and the import
+     * preview of a CSV with one row whose path is unknown.
+     */
+    private static void interchangeShots(Stage stage, MainWindow window, UserSettings settings) throws Exception {
+        GateProject gate = GateProject.build(home.resolve("gate"));
+        settings.setAnnotator("lena");
+        fx(() -> {
+            window.openProject(gate.file);
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null && window.project().name().equals("gate")
+                && window.workbench().labelModel().currentProperty().get() != null ? true : null);
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.PROGRESS);
+            return null;
+        });
+        waitFor(() -> {
+            javafx.scene.control.Label headline = (javafx.scene.control.Label) stage.getScene().lookup("#gate-headline");
+            return headline != null && headline.getText().contains("candidate") ? true : null;
+        });
+        Thread.sleep(1500);
+        fx(() -> { // scroll the gate card to the top of the view
+            javafx.scene.Node card = stage.getScene().lookup("#gate").getParent();
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene().lookup(".scroll-pane");
+            double y = scroll.getContent().sceneToLocal(card.localToScene(0, 0)).getY() - 14;
+            double range = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(Math.max(0, Math.min(1, y / range)));
+            return null;
+        });
+        Thread.sleep(800);
+        shoot(stage.getScene(), "15-gate.png");
+
+        Path csv = home.resolve("gate/team-labels.csv");
+        StringBuilder lines = new StringBuilder("path,label,annotator,time\n");
+        List<String> files = gate.unlabelled.subList(0, 14);
+        for (int i = 0; i < files.size(); i++) {
+            if (i == 5) {
+                lines.append("archive/2002-09/unknown-message.txt,exmh,kim,2026-11-30T09:12:00Z\n");
+            }
+            lines.append(files.get(i)).append(',').append(gate.truth.get(files.get(i))).append(",kim,2026-11-30T09:")
+                    .append(String.format("%02d", 13 + i)).append(":00Z\n");
+        }
+        Files.writeString(csv, lines);
+        fx(() -> {
+            window.importLabels();
+            return null;
+        });
+        Stage dialog = waitFor(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage
+                && w.getScene() != null && "import-labels-dialog".equals(w.getScene().getRoot().getId()))
+                .map(w -> (Stage) w).findFirst().orElse(null));
+        fx(() -> {
+            ((javafx.scene.control.TextField) dialog.getScene().lookup("#import-labels-file")).setText(csv.toString());
+            ((javafx.scene.control.Button) dialog.getScene().lookup("#import-labels-preview")).fire();
+            return null;
+        });
+        waitFor(() -> ((javafx.scene.control.ListView<?>) dialog.getScene().lookup("#import-labels-unmatched"))
+                .getItems().isEmpty() ? null : true);
+        Thread.sleep(1200);
+        shoot(dialog.getScene(), "16-import-preview.png");
+        fx(() -> {
+            dialog.close();
+            return null;
+        });
     }
 
     /** The audio sample after 20 clips labelled (one retraining), the playhead a second in, P pressed. */

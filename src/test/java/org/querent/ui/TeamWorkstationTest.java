@@ -266,6 +266,36 @@ class TeamWorkstationTest {
     }
 
     @Test
+    @Order(4)
+    void aReviewerMayNotPromoteNorImportLabelsAndIsToldWhy() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(30, () -> !robot.lookup("#versions-refusal").queryAs(Label.class).getText().isEmpty());
+        String why = robot.lookup("#versions-refusal").queryAs(Label.class).getText();
+        assertTrue(why.contains("rev is a reviewer: only a lead may promote or roll back model versions"), why);
+        assertTrue(robot.lookup("#versions-run").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#versions-rollback").queryAs(Button.class).isDisabled());
+        robot.clickOn("#versions-close");
+        waitUntil(10, () -> robot.lookup("#versions-dialog").tryQuery().isEmpty());
+
+        Path csv = dir.resolve("rev.csv");
+        String someFile = query("SELECT path FROM item WHERE id NOT IN (SELECT item_id FROM decision) LIMIT 1").get(0);
+        Files.writeString(csv, "path,label\n" + someFile + ",exmh\n");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.I).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(30, () -> robot.lookup("#import-labels-dialog").tryQuery().isPresent());
+        robot.clickOn("#import-labels-file").write(csv.toString());
+        robot.clickOn("#import-labels-preview");
+        waitUntil(60, () -> !robot.lookup("#import-labels-refusal").queryAs(Label.class).getText().isEmpty());
+        assertTrue(robot.lookup("#import-labels-refusal").queryAs(Label.class).getText()
+                .contains("only a lead may import labels or predictions from another tool's file"));
+        assertTrue(robot.lookup("#import-labels-summary").queryAs(Label.class).getText().contains("1 labels would be added"),
+                "the preview still shows what the file holds");
+        assertTrue(robot.lookup("#import-labels-run").queryAs(Button.class).isDisabled());
+        robot.clickOn("#import-labels-close");
+        waitUntil(10, () -> robot.lookup("#import-labels-dialog").tryQuery().isEmpty());
+        assertEquals(List.of("0"), query("SELECT count(*) FROM decision WHERE origin LIKE 'import:%'"));
+    }
+
+    @Test
     @Order(5)
     void aLeadRenamesALabelAndTheOldLabelsReadUnderTheNewName() throws Exception {
         robot.clickOn("#change-person");

@@ -448,6 +448,11 @@ public final class LabelViewModel {
         });
     }
 
+    /** Reads the item in front, its pre-label and the model status again (the version in use or the labels changed). */
+    public void reload() {
+        refresh();
+    }
+
     private void refresh() {
         showCurrent(session.current().orElse(null));
         upcoming.setAll(session.upcoming(3));

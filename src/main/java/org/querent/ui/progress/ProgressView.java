@@ -34,6 +34,7 @@ public final class ProgressView {
     private final StoppingSignalCard stopping;
     private final AgreementCard agreement;
     private final SourceCard sources;
+    private final GateCard gate;
     private final WorkbenchContext context;
     private final ScrollPane root;
 
@@ -43,6 +44,10 @@ public final class ProgressView {
         this.stopping = new StoppingSignalCard(context.tasks());
         this.agreement = new AgreementCard(context.tasks());
         this.sources = new SourceCard(context.tasks());
+        this.gate = new GateCard(context.tasks(), () -> {
+            org.querent.session.OpenProject open = context.project();
+            return open != null && open.session() != null ? open.session().annotator() : context.settings().annotator();
+        });
         GridPane cards = new GridPane();
         cards.setHgap(14);
         cards.setVgap(14);
@@ -53,10 +58,11 @@ public final class ProgressView {
         cards.add(card("Learning curve", learningCurve()), 1, 0);
         cards.add(card("Pre-labels accepted", acceptShare()), 0, 1);
         cards.add(card("Pace", pace()), 1, 1);
-        cards.add(card("Can I stop?", stopping.node()), 0, 2, 2, 1);
-        cards.add(card("By source", sources.node()), 0, 3, 2, 1);
-        cards.add(card("Agreement between annotators", agreement.node()), 0, 4, 2, 1);
-        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 5, 2, 1);
+        cards.add(card("Model in use and the evaluation gate", gate.node()), 0, 2, 2, 1);
+        cards.add(card("Can I stop?", stopping.node()), 0, 3, 2, 1);
+        cards.add(card("By source", sources.node()), 0, 4, 2, 1);
+        cards.add(card("Agreement between annotators", agreement.node()), 0, 5, 2, 1);
+        cards.add(card("Model versions", VersionsTable.of(model.versions())), 0, 6, 2, 1);
 
         VBox page = new VBox(14, header(), totals(), problem(), cards);
         page.setPadding(new Insets(16));
@@ -76,6 +82,7 @@ public final class ProgressView {
         stopping.refresh(context.project());
         agreement.refresh(context.project());
         sources.refresh(context.project());
+        gate.refresh(context.project());
     }
 
     private Node header() {

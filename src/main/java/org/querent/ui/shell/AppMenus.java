@@ -35,6 +35,15 @@ final class AppMenus {
         void setFontScale(int percent);
 
         void showKeys();
+
+        /** Promote a model version or roll back. */
+        void versions();
+
+        void exportModel();
+
+        void exportLabels();
+
+        void importLabels();
     }
 
     private final UserSettings settings;
@@ -92,9 +101,16 @@ final class AppMenus {
         Menu view = new Menu("View", null, labelTab, browseTab, progressTab, reviewTab, taxonomyTab, new SeparatorMenuItem(),
                 light, dark, fontSize);
 
+        MenuItem versions = item("Promote or roll back…", "menu-versions", "Shortcut+Shift+P", actions::versions);
+        MenuItem exportModel = item("Export the model…", "menu-export-model", "Shortcut+Shift+M", actions::exportModel);
+        Menu model = new Menu("Model", null, versions, exportModel);
+        MenuItem importLabels = item("Import labels…", "menu-import-labels", "Shortcut+Shift+I", actions::importLabels);
+        MenuItem exportLabels = item("Export labels…", "menu-export-labels", "Shortcut+Shift+E", actions::exportLabels);
+        Menu labels = new Menu("Labels", null, importLabels, exportLabels);
+
         MenuItem keys = item("Keyboard shortcuts", "menu-keys", "F1", actions::showKeys);
         Menu help = new Menu("Help", null, keys);
-        MenuBar menuBar = new MenuBar(file, view, help);
+        MenuBar menuBar = new MenuBar(file, view, model, labels, help);
         menuBar.setUseSystemMenuBar(true);
         return menuBar;
     }

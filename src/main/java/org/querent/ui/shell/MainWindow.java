@@ -54,6 +54,8 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
     private final StackPane content = new StackPane();
     private final StatusBar status = new StatusBar();
     private Workbench workbench;
+    private final org.querent.ui.interchange.InterchangeActions interchange =
+            new org.querent.ui.interchange.InterchangeActions(this, this::modelOrLabelsChanged);
     private Runnable onReady = () -> { };
 
     public MainWindow(Stage stage, TaskRunner tasks, UserSettings settings) {
@@ -293,6 +295,33 @@ public final class MainWindow implements WorkbenchContext, OpeningFlow.Screens, 
     @Override
     public void showKeys() {
         KeyHelp.show(stage, workbench == null ? KeyTable.of(java.util.List.of()) : workbench.labelModel().keyTable());
+    }
+
+    @Override
+    public void versions() {
+        interchange.versions();
+    }
+
+    @Override
+    public void exportModel() {
+        interchange.exportModel();
+    }
+
+    @Override
+    public void exportLabels() {
+        interchange.exportLabels();
+    }
+
+    @Override
+    public void importLabels() {
+        interchange.importLabels();
+    }
+
+    /** The version in use or the labels changed (a promotion, an import): the open screens read them again. */
+    private void modelOrLabelsChanged() {
+        if (workbench != null) {
+            workbench.modelOrLabelsChanged();
+        }
     }
 
     // ---- screens -------------------------------------------------------------------------------------

@@ -88,6 +88,12 @@ public final class Workbench {
         }
     }
 
+    /** The version in use or the labels changed: Progress and the label view's figures are read again. */
+    public void modelOrLabelsChanged() {
+        progressView.refresh();
+        labelModel.reload();
+    }
+
     /** Shows the labelling screen with an item in front. */
     public void label(long itemId) {
         show(Screen.LABEL);

@@ -30,6 +30,11 @@ public interface TaskRunner {
         /** Retraining the head, which must not wait behind scoring nor hold up decisions. */
         TRAINING,
         /** Ranking the next batch ahead while the person labels (a committee over a large pool takes seconds). */
-        RANKING
+        RANKING,
+        /**
+         * Label and model files in and out (export, import with its preview): a person waits for them, so they must
+         * not queue behind the scoring of the rest of a dataset on LONG (ADR 0019).
+         */
+        FILES
     }
 }

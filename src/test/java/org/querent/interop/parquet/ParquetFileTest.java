@@ -155,4 +155,23 @@ class ParquetFileTest {
             }
         }
     }
+
+    @Test
+    void aChunkWhoseDictionaryOverflowsMixesDictionaryAndPlainPages() throws IOException {
+        Random random = new Random(3);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            byte[] blob = new byte[1000];
+            random.nextBytes(blob);
+            rows.add(new Object[] {"k" + i, i, blob, 0});
+        }
+        Path file = write("mixed.parquet", new ParquetTestWriter.Layout(1, true, true, 100), rows, 3000);
+        try (ParquetFile f = ParquetFile.open(file)) {
+            ColumnChunkReader blob = f.readColumn(0, f.column("blob").orElseThrow());
+            for (Object[] r : rows) {
+                blob.next();
+                assertArrayEquals((byte[]) r[2], blob.binary());
+            }
+        }
+    }
 }

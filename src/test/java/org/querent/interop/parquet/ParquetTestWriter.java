@@ -42,6 +42,9 @@ public final class ParquetTestWriter implements AutoCloseable {
         public static final Layout SPARK_DEFAULT = new Layout(1, true, true, 1000);
     }
 
+    /** parquet-java's default dictionary page size limit. */
+    static final int DICTIONARY_LIMIT = 1 << 20;
+
     private final OutputStream out;
     private final List<Column> columns;
     private final Layout layout;
@@ -90,14 +93,19 @@ public final class ParquetTestWriter implements AutoCloseable {
             }
             List<Object> dictionary = new ArrayList<>();
             java.util.Map<Object, Integer> index = new java.util.HashMap<>();
+            // Like parquet-java: a dictionary until it passes DICTIONARY_LIMIT bytes, then PLAIN pages for the rest.
+            int dictionaryPages = 0;
             if (layout.dictionary()) {
-                for (Object v : values) {
-                    if (v != null) {
-                        index.computeIfAbsent(key(v), k -> {
+                long bytes = 0;
+                for (int from = 0; from < values.size() && bytes <= DICTIONARY_LIMIT; from += layout.rowsPerPage()) {
+                    for (Object v : values.subList(from, Math.min(values.size(), from + layout.rowsPerPage()))) {
+                        if (v != null && !index.containsKey(key(v))) {
+                            index.put(key(v), dictionary.size());
                             dictionary.add(v);
-                            return dictionary.size() - 1;
-                        });
+                            bytes += v instanceof byte[] b ? b.length + 4 : v instanceof String t ? t.length() + 4 : 4;
+                        }
                     }
+                    dictionaryPages++;
                 }
                 dictionaryOffset = written;
                 byte[] plain = plain(col, dictionary);
@@ -110,9 +118,12 @@ public final class ParquetTestWriter implements AutoCloseable {
                 write(body);
             }
             long dataOffset = written;
-            for (int from = 0; from < values.size(); from += layout.rowsPerPage()) {
+            boolean usedPlain = false;
+            for (int from = 0, p = 0; from < values.size(); from += layout.rowsPerPage(), p++) {
                 List<Object> page = values.subList(from, Math.min(values.size(), from + layout.rowsPerPage()));
-                writeDataPage(col, page, index);
+                boolean dictionaryPage = p < dictionaryPages;
+                usedPlain |= !dictionaryPage;
+                writeDataPage(col, page, dictionaryPage ? index : null);
             }
             long length = written - start;
             groupBytes += length;
@@ -121,7 +132,11 @@ public final class ParquetTestWriter implements AutoCloseable {
             meta.i64(2, dataOffset);
             meta.structBegin(3);
             meta.i32(1, col.binary() ? 6 : 1);
-            meta.listField(2, 5, 2).varintZigzag(layout.dictionary() ? 2 : 0).varintZigzag(3);
+            if (dictionaryOffset >= 0 && usedPlain) {
+                meta.listField(2, 5, 3).varintZigzag(2).varintZigzag(0).varintZigzag(3);
+            } else {
+                meta.listField(2, 5, 2).varintZigzag(dictionaryOffset >= 0 ? 2 : 0).varintZigzag(3);
+            }
             meta.listField(3, 8, 1).binary(col.name().getBytes(StandardCharsets.UTF_8));
             meta.i32(4, layout.snappy() ? 1 : 0);
             meta.i64(5, values.size());
@@ -164,7 +179,8 @@ public final class ParquetTestWriter implements AutoCloseable {
             }
         }
         byte[] values;
-        if (layout.dictionary()) {
+        boolean dictionary = index != null;
+        if (dictionary) {
             int[] ids = present.stream().mapToInt(v -> index.get(key(v))).toArray();
             int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, index.size() - 1)));
             ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -174,7 +190,7 @@ public final class ParquetTestWriter implements AutoCloseable {
         } else {
             values = plain(col, present);
         }
-        int encoding = layout.dictionary() ? (layout.pageVersion() == 1 ? 2 : 8) : 0;
+        int encoding = dictionary ? (layout.pageVersion() == 1 ? 2 : 8) : 0;
         Thrift h = new Thrift();
         if (layout.pageVersion() == 1) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -254,7 +270,7 @@ public final class ParquetTestWriter implements AutoCloseable {
                 int bits = 0;
                 for (int k = 0; k < groups * 8; k++) {
                     int v = i + k < values.length ? values[i + k] : 0;
-                    acc |= (long) v << bits;
+                    acc |= (v & 0xffffffffL) << bits;
                     bits += width;
                     while (bits >= 8) {
                         b.write((int) (acc & 0xff));

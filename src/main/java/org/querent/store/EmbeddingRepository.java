@@ -256,6 +256,7 @@ public final class EmbeddingRepository {
             }
         }
 
+        private final String modelHash;
         private final PreparedStatement insert;
         private final PreparedStatement known;
         private final List<String> hashes = new ArrayList<>(BATCH);
@@ -271,13 +272,14 @@ public final class EmbeddingRepository {
             this.insert = insert;
             this.known = known;
             this.keysToReport = keysToReport;
-            insert.setString(2, modelHash);
+            this.modelHash = modelHash;
         }
 
         @Override
         public void add(String contentHash, byte[] halfVector, String itemKey) {
             try {
                 insert.setString(1, contentHash);
+                insert.setString(2, modelHash); // executeBatch clears every parameter
                 insert.setBytes(3, halfVector);
                 insert.addBatch();
                 hashes.add(contentHash);

@@ -240,4 +240,23 @@ class EmbeddingImportServiceTest {
         assertFalse(importInto(project, file).cancelled());
         assertEquals(24, stored(project));
     }
+
+    @Test
+    void rowsBeyondOneInsertBatchAreAllSortedOut() throws IOException {
+        Path project = newProject(dir, "fresh");
+        Path file = dir.resolve("big.parquet");
+        try (ParquetTestWriter w = new ParquetTestWriter(file, SCHEMA, ParquetTestWriter.Layout.SPARK_DEFAULT, 700)) {
+            for (int i = 0; i < 2500; i++) {
+                Object[] s = scored.get(i % scored.size());
+                boolean known = i % 100 == 0 && i / 100 < scored.size();
+                w.row(known ? s[0] : "x" + i, known ? scored.get(i / 100)[1] : String.format("%064x", i), modelHash,
+                        dimension, le((float[]) s[2]));
+            }
+        }
+        EmbeddingImportService.Report r = importInto(project, file);
+        assertEquals(2500, r.rows());
+        assertEquals(24, r.stored());
+        assertEquals(2476, r.withoutItem());
+        assertEquals(0, r.stillMissing());
+    }
 }

@@ -225,8 +225,20 @@ public final class EmbeddingRepository {
      * committed when the source returns and rolled back whole when it throws (bad row, cancellation). A vector
      * already stored for the content and model is kept, so importing twice adds nothing.
      */
+    /** SQLite's page cache during an import, in KiB (a negative cache_size): enough for both key indexes of 1M rows. */
+    private static final int IMPORT_CACHE_KIB = -256 * 1024;
+
     public ImportCounts importVectors(String modelHash, int keysToReport, ImportSource source) {
         return db.write(c -> {
+            // Rows come in content-hash order, which is random: a page cache of SQLite's default 2 MB would
+            // re-read the two key indexes from the OS at nearly every row. Set for this import, then restored.
+            long cachePages;
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                cachePages = rs.next() ? rs.getLong(1) : -2000;
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA cache_size=" + IMPORT_CACHE_KIB);
+            }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, vector) "
                     + "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE content_hash = ?1) "
                     + "ON CONFLICT (content_hash, model_hash) DO NOTHING");
@@ -237,6 +249,10 @@ public final class EmbeddingRepository {
                 return run.counts();
             } catch (VectorImport.Failure e) {
                 throw e.sql;
+            } finally {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("PRAGMA cache_size=" + cachePages);
+                }
             }
         });
     }

@@ -306,4 +306,29 @@ class EmbeddingImportServiceTest {
             }
         }
     }
+
+    @Test
+    void aCancelPartWayRollsBackWhatWasAlreadyStored() throws IOException {
+        Path project = newProject(dir, "fresh");
+        Path file = dir.resolve("long.parquet");
+        try (ParquetTestWriter w = new ParquetTestWriter(file, SCHEMA, ParquetTestWriter.Layout.SPARK_DEFAULT, 2000)) {
+            for (int i = 0; i < 10_000; i++) {
+                Object[] s = scored.get(i % scored.size());
+                w.row(s[0], i < scored.size() ? s[1] : String.format("%064x", i), modelHash, dimension,
+                        le((float[]) s[2]));
+            }
+        }
+        Cancellation cancel = new Cancellation();
+        try (Project p = new ProjectService(Clock.systemUTC()).open(project); ModelSession model = new ModelSession(p)) {
+            EmbeddingImportService.Report r = new EmbeddingImportService(p, model).importFiles(List.of(file),
+                    (done, total, message) -> {
+                        if (done >= 4096) {
+                            cancel.cancel(); // the 24 known rows at the start went to SQLite long before this
+                        }
+                    }, cancel);
+            assertTrue(r.cancelled());
+            assertTrue(r.rows() >= 4096 && r.rows() < 10_000, "stopped part way: " + r.rows());
+        }
+        assertEquals(0, stored(project));
+    }
 }

@@ -157,7 +157,11 @@ public final class EmbeddingImportService {
             } catch (RuntimeException e) {
                 last = new Batch(0, e);
             }
-            hand(queue, last, stop);
+            try {
+                hand(queue, last, stop);
+            } catch (QuerentException stopped) {
+                // The storing side has its own failure to report.
+            }
         }, "querent-parquet-reader");
         reader.setDaemon(true);
         reader.start();
@@ -188,14 +192,20 @@ public final class EmbeddingImportService {
         }
     }
 
-    /** Waits for room in the queue unless the storing side has stopped (then the batch is dropped). */
+    /**
+     * Waits for room in the queue. When the storing side has stopped (it failed), the batch is dropped and the
+     * reading ends with a throw, so the file is not read on for nothing.
+     */
     private static void hand(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stop) {
         try {
-            while (!stop.get() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                // the storing side is busy: wait
-            }
+            do {
+                if (stop.get()) {
+                    throw new QuerentException(ErrorKind.CANCELLED, "the storing side stopped");
+                }
+            } while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new QuerentException(ErrorKind.CANCELLED, "interrupted");
         }
     }
 

@@ -74,6 +74,24 @@ public final class Predictor {
 
     /** Reorders columns from a source label order to the taxonomy; labels the source lacks get 0, rows renormalised. */
     static double[][] toTaxonomy(double[][] raw, List<String> sourceLabels, List<String> taxonomy, boolean multiLabel) {
+        if (sourceLabels.equals(taxonomy)) {
+            // The usual case (a head trained on the current taxonomy): the same arithmetic in place, so a million
+            // rows are not copied once more.
+            if (!multiLabel) {
+                for (double[] row : raw) {
+                    double sum = 0;
+                    for (double v : row) {
+                        sum += v;
+                    }
+                    if (sum > 0) {
+                        for (int t = 0; t < row.length; t++) {
+                            row[t] /= sum;
+                        }
+                    }
+                }
+            }
+            return raw;
+        }
         int[] sourceOf = new int[taxonomy.size()];
         for (int t = 0; t < taxonomy.size(); t++) {
             sourceOf[t] = sourceLabels.indexOf(taxonomy.get(t));

@@ -187,9 +187,50 @@ public abstract sealed class Head permits SoftmaxHead, SigmoidHead {
 
     /** Raw scores {@code W x + b}, written into {@code out} (no allocation). */
     final void logitsInto(float[] x, double[] out) {
-        for (int c = 0; c < weights.length; c++) {
+        int c = 0;
+        // Classes three at a time: twelve independent sums over one read of x keep both FP ports busy, where one
+        // class's four sums wait on each other's latency. Each class's sums are dot()'s, so the bits are the same.
+        for (; c + 2 < weights.length; c += 3) {
+            dot3(weights[c], weights[c + 1], weights[c + 2], x, out, c);
+        }
+        for (; c < weights.length; c++) {
             out[c] = bias[c] + dot(weights[c], x);
         }
+    }
+
+    /** {@code bias + dot(w, x)} for three classes at once, each summed exactly as {@link #dot} sums it. */
+    private void dot3(float[] wa, float[] wb, float[] wc, float[] x, double[] out, int c) {
+        float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        float b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        float c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        int n = x.length;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            float x0 = x[j];
+            float x1 = x[j + 1];
+            float x2 = x[j + 2];
+            float x3 = x[j + 3];
+            a0 += wa[j] * x0;
+            a1 += wa[j + 1] * x1;
+            a2 += wa[j + 2] * x2;
+            a3 += wa[j + 3] * x3;
+            b0 += wb[j] * x0;
+            b1 += wb[j + 1] * x1;
+            b2 += wb[j + 2] * x2;
+            b3 += wb[j + 3] * x3;
+            c0 += wc[j] * x0;
+            c1 += wc[j + 1] * x1;
+            c2 += wc[j + 2] * x2;
+            c3 += wc[j + 3] * x3;
+        }
+        for (; j < n; j++) {
+            a0 += wa[j] * x[j];
+            b0 += wb[j] * x[j];
+            c0 += wc[j] * x[j];
+        }
+        out[c] = bias[c] + ((a0 + a1) + (a2 + a3));
+        out[c + 1] = bias[c + 1] + ((b0 + b1) + (b2 + b3));
+        out[c + 2] = bias[c + 2] + ((c0 + c1) + (c2 + c3));
     }
 
     /** Turns logits into probabilities in place. */

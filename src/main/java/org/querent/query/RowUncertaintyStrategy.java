@@ -7,6 +7,8 @@ package org.querent.query;
  * scores are ordered by the logit margin (smallest first), and only then by the seeded order.
  */
 abstract class RowUncertaintyStrategy implements ScoringStrategy {
+    /** Rough cost of one class of one row (an exp and a few compares) in multiply-adds, for ParallelRows. */
+    private static final long WORK_PER_ROW = 20;
 
     @Override
     public final boolean readsEmbeddings() {
@@ -18,13 +20,14 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
         double[][] p = QueryInputs.check(context).probabilities();
         double[][] z = QueryInputs.logits(context);
         double[] scores = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
+        // Each row writes only its own score: the same result on any number of cores (a million rows, 2 cores: ~2x).
+        ParallelRows.forEach(p.length, WORK_PER_ROW * p[0].length, i -> {
             if (z != null) {
                 scores[i] = context.multiLabel() ? multiLabelLogitScore(z[i]) : logitScore(z[i]);
             } else {
                 scores[i] = context.multiLabel() ? multiLabelRowScore(p[i]) : rowScore(p[i]);
             }
-        }
+        });
         return scores;
     }
 
@@ -34,7 +37,7 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
         double[][] z = context.logits();
         double[][] p = context.probabilities();
         double[] tieBreak = new double[scores.length];
-        for (int i = 0; i < scores.length; i++) {
+        ParallelRows.forEach(scores.length, WORK_PER_ROW * (p.length == 0 ? 1 : p[0].length), i -> {
             double lead;
             if (context.multiLabel()) {
                 lead = Uncertainty.smallestAbsolute(z != null ? z[i] : logOdds(p[i]));
@@ -42,7 +45,7 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
                 lead = z != null ? Uncertainty.logitMargin(z[i]) : Uncertainty.logitMarginOfProbabilities(p[i]);
             }
             tieBreak[i] = -lead; // higher tie-break first: the smaller lead
-        }
+        });
         return TopK.select(scores, tieBreak, size, context.seed());
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,6 +96,10 @@ public final class LabellingSession {
     private QueueEntry current;
     private int decisionsSinceTraining;
     private volatile Cancellation trainingCancel = new Cancellation();
+    /** The whole pool being loaded behind a restored queue (ADR 0020); null once installed or when not restored. */
+    private CompletableFuture<Ranker.Ranked> loading;
+    /** The queue came from {@link QueueAhead}: the whole pool's ranking replaces it once loaded. */
+    private boolean restoredQueue;
 
     /** The names of the query strategies a session can use, for the screens that offer the choice. */
     public static List<String> strategyNames() {
@@ -153,8 +158,15 @@ public final class LabellingSession {
         return view().settings();
     }
 
-    /** Loads the scored pool, predicts it and queues the first batch. Slow: call off the UI thread. */
+    /**
+     * Queues the first batch: the saved queue when it still stands (the first item at once, the whole pool loaded
+     * and ranked behind it on the ranking lane), else the scored pool loaded, predicted and ranked here. Slow:
+     * call off the UI thread.
+     */
     public void start() {
+        if (startFromSavedQueue()) {
+            return;
+        }
         Ranker.Ranked ranked = ranker.predictPool();
         synchronized (this) {
             pool = ranked.pool();
@@ -176,6 +188,99 @@ public final class LabellingSession {
                 }
             });
         }
+    }
+
+    private boolean startFromSavedQueue() {
+        Optional<List<QueueEntry>> saved = QueueAhead.restore(project, annotator, settings, ranker.modelHash());
+        if (saved.isEmpty()) {
+            return false;
+        }
+        CompletableFuture<Ranker.Ranked> load = new CompletableFuture<>();
+        synchronized (this) {
+            current = null;
+            upcoming.clear();
+            upcoming.addAll(saved.get());
+            current = upcoming.pollFirst();
+            restoredQueue = true;
+            loading = load;
+            publish();
+        }
+        fireQueueChanged();
+        try {
+            rankingExecutor.execute(() -> {
+                try {
+                    load.complete(ranker.predictPool());
+                } catch (RuntimeException e) {
+                    load.completeExceptionally(e);
+                    return;
+                }
+                installLoadedPool();
+            });
+        } catch (RuntimeException rejected) {
+            load.completeExceptionally(rejected); // closing: whoever waits on the pool hears why
+        }
+        return true;
+    }
+
+    /** Puts the loaded pool in place of the restored queue's few items and ranks it, keeping the item in front. */
+    private void installLoadedPool() {
+        synchronized (this) {
+            if (!restoredQueue) {
+                return; // a decision needed the pool first and ranked it already
+            }
+            requirePool();
+            reRankKeepingCurrent();
+            if (current == null) {
+                advance();
+            }
+            publish();
+        }
+        fireQueueChanged();
+    }
+
+    /**
+     * The pool, waiting for the load behind a restored queue when it has not arrived yet (call under the monitor,
+     * off the UI thread; the load itself never takes the monitor, so this cannot deadlock).
+     */
+    private Pool requirePool() {
+        if (pool == null && loading != null) {
+            Ranker.Ranked ranked = loading.join();
+            pool = ranked.pool();
+            predictions = ranked.predictions();
+            loading = null;
+        }
+        return pool;
+    }
+
+    /** The pool, waiting for it while it loads behind a restored queue. Off the UI thread. */
+    public Pool awaitPool() {
+        CompletableFuture<Ranker.Ranked> l;
+        synchronized (this) {
+            if (pool != null || loading == null) {
+                return pool;
+            }
+            l = loading;
+        }
+        return l.join().pool();
+    }
+
+    private void saveQueueQuietly() {
+        try {
+            saveQueue();
+        } catch (RuntimeException e) {
+            // read-only or full file: the next open ranks the whole pool instead
+        }
+    }
+
+    /** Saves the queue in front of the person, so that opening the project again starts from it. */
+    public void saveQueue() {
+        View v = view();
+        List<QueueEntry> entries = new ArrayList<>();
+        if (v.current() != null) {
+            entries.add(v.current());
+        }
+        entries.addAll(v.upcoming());
+        QueueAhead.save(project, annotator, v.settings(), ranker.modelHash(), entries);
     }
 
     /**
@@ -273,7 +378,7 @@ public final class LabellingSession {
     public Decision undo() {
         Decision undone = labelling.undo(annotator);
         synchronized (this) {
-            int row = pool.indexOf(undone.itemId());
+            int row = requirePool().indexOf(undone.itemId());
             if (row >= 0 && (current == null || current.item().id() != undone.itemId())) {
                 if (current != null) {
                     upcoming.addFirst(current);
@@ -291,7 +396,7 @@ public final class LabellingSession {
     /** Puts any scored item in front (from the browser); the previous current item goes back to the queue. */
     public void open(long itemId) {
         synchronized (this) {
-            int row = pool.indexOf(itemId);
+            int row = requirePool().indexOf(itemId);
             if (row < 0) {
                 throw QuerentException.usage("item " + itemId + " is not scored yet (or is quarantined): score the "
                         + "project first");
@@ -397,6 +502,9 @@ public final class LabellingSession {
                     Settings rankSettings;
                     Set<Long> exclude = new HashSet<>();
                     synchronized (this) {
+                        if (pool == null) {
+                            return; // the pool is still loading behind a restored queue: it ranks the next batch
+                        }
                         rankedPool = pool;
                         rankedWith = predictions;
                         rankSettings = settings;
@@ -447,6 +555,8 @@ public final class LabellingSession {
     }
 
     private void refill(Set<Long> exclude) {
+        requirePool();
+        restoredQueue = false;
         QueueService.Queue queue = queues.next(pool, predictions, settings.strategy(), settings.batchSize(),
                 project.rounds().count() + 1L, exclude, settings.rules() == null ? BatchRules.none() : settings.rules());
         upcoming.addAll(queue.entries());
@@ -537,7 +647,7 @@ public final class LabellingSession {
             try {
                 Pool snapshot;
                 synchronized (this) {
-                    snapshot = pool;
+                    snapshot = requirePool();
                 }
                 TrainingService.Trained trained = training.train(snapshot, TrainSettings.defaults(), cancel);
                 // The pool may grow meanwhile (scoring behind the labelling): predict over the pool in force at
@@ -551,6 +661,7 @@ public final class LabellingSession {
                         ranked = pool;
                     }
                 }
+                saveQueueQuietly(); // a kill later still leaves the next open a queue to start from
                 listeners.forEach(l -> l.modelTrained(trained));
                 fireQueueChanged();
             } catch (RuntimeException e) {

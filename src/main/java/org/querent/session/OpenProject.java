@@ -113,7 +113,10 @@ public final class OpenProject implements AutoCloseable {
         // The session's pool when labelling: loading 100,000 vectors again would hold the file for seconds,
         // and every decision waits for the file.
         LabellingSession s = session;
-        Pool pool = s != null && s.pool() != null ? s.pool() : Pool.load(project, models.hash());
+        Pool pool = s != null ? s.awaitPool() : null; // behind a restored queue the pool may still be loading
+        if (pool == null) {
+            pool = Pool.load(project, models.hash());
+        }
         return new StoppingSignalService(project).signal(pool);
     }
 
@@ -147,6 +150,11 @@ public final class OpenProject implements AutoCloseable {
         LabellingSession s = session;
         if (s != null) {
             s.cancelTraining();
+            try {
+                s.saveQueue(); // the next open starts from it (ADR 0020)
+            } catch (RuntimeException e) {
+                // a read-only or full file: the next open ranks the pool instead; nothing else is lost
+            }
         }
         closing.cancel();
         background.lock(); // background scoring stops after its batch; the model must outlive it

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 import org.querent.common.ErrorKind;
@@ -20,7 +21,7 @@ import org.querent.store.Vectors;
  * model. Loaded once per session and reused, so re-ranking after a retrain never touches the model or
  * re-reads vectors.
  *
- * <p>Compact (ADR 0017): the vectors are one flat float16 array (768 bytes a 384-d row, where a float[] per row
+ * <p>Compact (ADR 0017, 0020): the vectors are float16 rows in 65,536-row chunks (768 bytes a 384-d row, where a float[] per row
  * took 1,552), the items are their ids only, and an item record is read from the project when asked for. A
  * million rows hold about 780 MB. {@link #embeddings()} is the adapter for the code that still wants a
  * {@code float[][]} (diversity strategies, the neighbour graph, pool heads): it decodes the whole pool once,
@@ -29,7 +30,7 @@ import org.querent.store.Vectors;
 public final class Pool implements Rows {
     private final String modelHash;
     private final long[] ids;
-    private final short[] halves;
+    private final HalfMatrix halves;
     private final int dimension;
     private final float[][] classScores;
     private final int unscored;
@@ -37,7 +38,7 @@ public final class Pool implements Rows {
     private final LongFunction<ItemRecord> itemById;
     private volatile float[][] decoded;
 
-    private Pool(String modelHash, long[] ids, short[] halves, int dimension, float[][] classScores, int unscored,
+    private Pool(String modelHash, long[] ids, HalfMatrix halves, int dimension, float[][] classScores, int unscored,
                  byte[] contentDigest, LongFunction<ItemRecord> itemById) {
         this.modelHash = modelHash;
         this.ids = ids;
@@ -53,10 +54,9 @@ public final class Pool implements Rows {
     public static Pool load(Project project, String modelHash) {
         int bound = project.embeddings().poolCandidates();
         long[][] ids = {new long[bound]};
-        short[][] halves = {null};
+        HalfMatrix[] halves = {null};
         float[][][] scores = {null};
         int[] n = {0};
-        int[] dim = {0};
         MessageDigest digest = Hashes.sha256();
         project.embeddings().forEachPoolRow(modelHash, (id, contentHash, vector, classScores) -> {
             int row = n[0];
@@ -64,17 +64,14 @@ public final class Pool implements Rows {
                 ids[0] = Arrays.copyOf(ids[0], row * 2 + 16);
             }
             if (halves[0] == null) {
-                dim[0] = vector.length / 2;
-                halves[0] = new short[ids[0].length * dim[0]];
-            } else if (vector.length / 2 != dim[0]) {
+                halves[0] = new HalfMatrix(vector.length / 2);
+            } else if (vector.length / 2 != halves[0].dimension()) {
                 throw new QuerentException(ErrorKind.PROJECT, "the stored embeddings of model " + modelHash
-                        + " have different lengths (" + dim[0] + " and " + vector.length / 2 + "): run 'querent score' again");
-            }
-            if ((long) (row + 1) * dim[0] > halves[0].length) {
-                halves[0] = Arrays.copyOf(halves[0], ids[0].length * dim[0]);
+                        + " have different lengths (" + halves[0].dimension() + " and " + vector.length / 2
+                        + "): run 'querent score' again");
             }
             ids[0][row] = id;
-            Vectors.halfBytesInto(vector, halves[0], row * dim[0]);
+            halves[0].appendHalfBytes(vector);
             if (classScores != null) {
                 if (scores[0] == null) {
                     scores[0] = new float[ids[0].length][];
@@ -90,14 +87,38 @@ public final class Pool implements Rows {
         int size = n[0];
         // Trimmed only when some candidates had no vector (the first part of a scoring run): a copy, then.
         long[] rowIds = size == ids[0].length ? ids[0] : Arrays.copyOf(ids[0], size);
-        short[] flat = halves[0] == null ? new short[0]
-                : halves[0].length == size * dim[0] ? halves[0] : Arrays.copyOf(halves[0], size * dim[0]);
+        HalfMatrix flat = halves[0] == null ? new HalfMatrix(0) : halves[0];
+        flat.trim();
+        int[] dim = {flat.dimension()};
         float[][] classScores = scores[0] == null ? null : Arrays.copyOf(scores[0], size);
         if (classScores != null && Arrays.stream(classScores).anyMatch(s -> s == null)) {
             classScores = null; // scores only count when every row has them, as before
         }
         var items = project.items();
         return new Pool(modelHash, rowIds, flat, dim[0], classScores, Math.max(0, bound - size), digest.digest(),
+                id -> items.byId(id).orElseThrow(() -> new QuerentException(ErrorKind.PROJECT,
+                        "item " + id + " left the project while its pool was open: open the project again")));
+    }
+
+    /**
+     * A pool of just the given items (those of them in the model's pool), read by id: predicting a saved queue's
+     * few items without loading the rest. Its content digest names no cache.
+     */
+    static Pool ofItems(Project project, String modelHash, List<Long> itemIds) {
+        Map<Long, float[]> vectors = project.embeddings().poolVectorsOf(modelHash, itemIds);
+        long[] ids = vectors.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int dim = vectors.isEmpty() ? 0 : vectors.values().iterator().next().length;
+        HalfMatrix halves = new HalfMatrix(dim);
+        short[] row = new short[dim];
+        for (long id : ids) {
+            float[] v = vectors.get(id);
+            for (int d = 0; d < dim; d++) {
+                row[d] = Vectors.toHalf(v[d]); // exact: v was decoded from these halves
+            }
+            halves.appendHalves(row, 0);
+        }
+        var items = project.items();
+        return new Pool(modelHash, ids, halves, dim, null, 0, new byte[0],
                 id -> items.byId(id).orElseThrow(() -> new QuerentException(ErrorKind.PROJECT,
                         "item " + id + " left the project while its pool was open: open the project again")));
     }
@@ -160,7 +181,8 @@ public final class Pool implements Rows {
         int[] sorted = rows.clone();
         java.util.Arrays.sort(sorted);
         long[] subIds = new long[sorted.length];
-        short[] subHalves = new short[sorted.length * dimension];
+        HalfMatrix subHalves = new HalfMatrix(dimension);
+        short[] buffer = new short[dimension];
         float[][] subScores = classScores == null ? null : new float[sorted.length][];
         java.security.MessageDigest digest;
         try {
@@ -172,7 +194,8 @@ public final class Pool implements Rows {
         for (int i = 0; i < sorted.length; i++) {
             int row = sorted[i];
             subIds[i] = ids[row];
-            System.arraycopy(halves, row * dimension, subHalves, i * dimension, dimension);
+            halves.copyHalves(row, buffer, 0);
+            subHalves.appendHalves(buffer, 0);
             if (subScores != null) {
                 subScores[i] = classScores[row];
             }
@@ -188,10 +211,7 @@ public final class Pool implements Rows {
 
     @Override
     public void copyRow(int row, float[] into) {
-        int base = row * dimension;
-        for (int d = 0; d < dimension; d++) {
-            into[d] = Vectors.halfToFloat(halves[base + d]);
-        }
+        halves.copyRow(row, into);
     }
 
     /** One row as a new float[]. */

@@ -62,7 +62,7 @@ public final class Predictor {
             List<String> prompts = taxonomy.stream()
                     .map(l -> l.description() == null || l.description().isBlank() ? l.name() : l.name() + ": " + l.description())
                     .toList();
-            return new Predictions(zeroShot(pool.embeddings(), labelEmbedder.apply(prompts), project.settings().multiLabel()),
+            return new Predictions(zeroShot(pool, labelEmbedder.apply(prompts), project.settings().multiLabel()),
                     labels, "zero-shot", null);
         }
         double[][] uniform = new double[pool.size()][labels.size()];
@@ -74,6 +74,24 @@ public final class Predictor {
 
     /** Reorders columns from a source label order to the taxonomy; labels the source lacks get 0, rows renormalised. */
     static double[][] toTaxonomy(double[][] raw, List<String> sourceLabels, List<String> taxonomy, boolean multiLabel) {
+        if (sourceLabels.equals(taxonomy)) {
+            // The usual case (a head trained on the current taxonomy): the same arithmetic in place, so a million
+            // rows are not copied once more.
+            if (!multiLabel) {
+                for (double[] row : raw) {
+                    double sum = 0;
+                    for (double v : row) {
+                        sum += v;
+                    }
+                    if (sum > 0) {
+                        for (int t = 0; t < row.length; t++) {
+                            row[t] /= sum;
+                        }
+                    }
+                }
+            }
+            return raw;
+        }
         int[] sourceOf = new int[taxonomy.size()];
         for (int t = 0; t < taxonomy.size(); t++) {
             sourceOf[t] = sourceLabels.indexOf(taxonomy.get(t));
@@ -96,12 +114,34 @@ public final class Predictor {
 
     /** Softmax over cosine similarity to each label (sigmoid around the mean for multi-label). */
     static double[][] zeroShot(float[][] items, float[][] labelVectors, boolean multiLabel) {
-        double[][] out = new double[items.length][labelVectors.length];
-        for (int i = 0; i < items.length; i++) {
+        return zeroShot(new org.querent.learn.Rows() {
+            @Override
+            public int size() {
+                return items.length;
+            }
+
+            @Override
+            public int dimension() {
+                return items.length == 0 ? 0 : items[0].length;
+            }
+
+            @Override
+            public void copyRow(int row, float[] into) {
+                System.arraycopy(items[row], 0, into, 0, into.length);
+            }
+        }, labelVectors, multiLabel);
+    }
+
+    /** As above, over rows read one at a time (a compact pool is never decoded whole). */
+    static double[][] zeroShot(org.querent.learn.Rows items, float[][] labelVectors, boolean multiLabel) {
+        double[][] out = new double[items.size()][labelVectors.length];
+        float[] item = new float[items.dimension()];
+        for (int i = 0; i < out.length; i++) {
+            items.copyRow(i, item);
             double max = Double.NEGATIVE_INFINITY;
             double[] logits = new double[labelVectors.length];
             for (int l = 0; l < labelVectors.length; l++) {
-                logits[l] = cosine(items[i], labelVectors[l]) / ZERO_SHOT_TEMPERATURE;
+                logits[l] = cosine(item, labelVectors[l]) / ZERO_SHOT_TEMPERATURE;
                 max = Math.max(max, logits[l]);
             }
             if (multiLabel) {

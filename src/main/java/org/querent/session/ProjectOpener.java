@@ -64,7 +64,7 @@ public final class ProjectOpener {
         String dataProblem = null;
         try {
             dataRoot = project.dataRoot();
-            if (project.items().countByState().isEmpty()) {
+            if (project.items().isEmpty()) {
                 new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
             }
         } catch (QuerentException e) {

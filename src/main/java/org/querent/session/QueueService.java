@@ -35,8 +35,18 @@ import org.querent.store.RoundRepository.Entry;
 public final class QueueService {
     private final Project project;
 
+    private final int largePool;
+    private final int prefilteredCandidates;
+
     public QueueService(Project project) {
+        this(project, LARGE_POOL, PREFILTERED_CANDIDATES);
+    }
+
+    /** With other bounds for what counts as a large pool (tests use a small pool). */
+    QueueService(Project project, int largePool, int prefilteredCandidates) {
         this.project = project;
+        this.largePool = largePool;
+        this.prefilteredCandidates = prefilteredCandidates;
     }
 
     /**
@@ -97,37 +107,43 @@ public final class QueueService {
         if (size < 1) {
             throw QuerentException.usage("queue size must be at least 1, got " + size);
         }
-        Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
-        excluded.addAll(project.decisions().setAside());
-        excluded.addAll(new org.querent.team.PackService(project).outInPackages()); // someone else has them
-        // the evaluation set is labelled from its own list: a strategy choosing among it would bias the estimate
-        excluded.addAll(new EvaluationService(project).evalItems());
+        Set<Long> excluded = excludedItems();
         excluded.addAll(alsoExclude);
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < pool.size(); i++) {
-            if (!excluded.contains(pool.id(i))) {
-                rows.add(i);
-            }
+        List<Integer> rows = candidateRows(pool, excluded);
+        int allCandidates = rows.size();
+        // Only a strategy or rule that reads vectors gets them. Up to LARGE_POOL rows the pool is decoded once at
+        // float32 size and kept; above it a strategy that reads vectors ranks a bounded candidate set, and the rules
+        // decode only the candidates they look at, so a million rows never become 1.5 GB of float[] (ADR 0020).
+        boolean large = pool.size() > largePool;
+        boolean strategyVectors = strategy.readsEmbeddings() || strategy.needsCommittee();
+        String prefilter = null;
+        if (large && strategyVectors && rows.size() > prefilteredCandidates) {
+            prefilter = informative(predictions) ? "the " + prefilteredCandidates + " of " + rows.size()
+                    + " candidates with the smallest margin" : "a uniform sample of " + prefilteredCandidates
+                    + " of " + rows.size() + " candidates";
+            rows = prefiltered(rows, predictions, prefilteredCandidates, seed);
         }
         double[][] probabilities = new double[rows.size()][];
         double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
         float[][] embeddings = new float[rows.size()][];
-        // Only a strategy or rule that reads vectors gets them: the compact pool is decoded at float32 size then.
-        boolean vectors = strategy.readsEmbeddings() || rules.active() || strategy.needsCommittee();
-        float[][] all = vectors ? pool.embeddings() : null;
+        boolean decodeAll = !large && (strategyVectors || rules.active());
+        float[][] all = decodeAll ? pool.embeddings() : null;
         for (int k = 0; k < rows.size(); k++) {
             probabilities[k] = predictions.probabilities()[rows.get(k)];
             if (logits != null) {
                 logits[k] = predictions.logits()[rows.get(k)];
             }
-            embeddings[k] = vectors ? all[rows.get(k)] : null;
+            embeddings[k] = decodeAll ? all[rows.get(k)] : large && strategyVectors ? pool.vector(rows.get(k)) : null;
         }
         boolean multiLabel = project.settings().multiLabel();
         QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
                 seed).withLogits(logits), pool, embeddings, seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("size", size);
-        settings.put("candidates", rows.size());
+        settings.put("candidates", allCandidates);
+        if (prefilter != null) {
+            settings.put("prefiltered", prefilter);
+        }
         if (coldStart != null) {
             settings.put("coldStart", coldStart);
             settings.put("requestedStrategy", requested.name());
@@ -157,10 +173,88 @@ public final class QueueService {
                     .map(e -> e.item().id()).toList());
         }
         long roundId = project.rounds().record(strategy.name(), predictions.modelVersion(), pool.modelHash(),
-                predictions.predictor(), rows.size(), seed, settings, recorded);
-        AuditPicks.add(project.meta(), roundId, auditIds);
-        return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), rows.size(),
+                predictions.predictor(), allCandidates, seed, settings, recorded);
+        if (prefilter == null) {
+            AuditPicks.add(project.meta(), roundId, auditIds);
+        } // else drawn from the prefiltered set, not uniformly from the pool: shown, but not counted in the estimate
+        return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), allCandidates,
                 entries, coldStart);
+    }
+
+    /** Pools above this many rows are never decoded whole (1.5 GB of float[] at a million 384-d rows). */
+    static final int LARGE_POOL = 200_000;
+    /** Candidates a vector-reading strategy ranks in a large pool (75 MB decoded at 384 dimensions). */
+    static final int PREFILTERED_CANDIDATES = 50_000;
+
+    /** Whether the probabilities come from a trained head or the model's classes (not zero-shot or none). */
+    private static boolean informative(Predictions predictions) {
+        return predictions.modelVersion() != null || Predictor.MODEL_CLASSES.equals(predictions.predictor());
+    }
+
+    /**
+     * The candidates a vector-reading strategy ranks in a large pool: with an informative model, the most
+     * uncertain by margin (diversity among the uncertain, the usual two-stage form of BADGE, coreset and
+     * committee queries at scale); before one, a seeded uniform sample (what a cold start clusters).
+     */
+    private static List<Integer> prefiltered(List<Integer> rows, Predictions predictions, int keep, long seed) {
+        int[] kept;
+        if (informative(predictions)) {
+            double[] scores = new double[rows.size()];
+            for (int k = 0; k < scores.length; k++) {
+                scores[k] = org.querent.query.MarginStrategy.score(predictions.probabilities()[rows.get(k)]);
+            }
+            kept = org.querent.query.TopK.select(scores, keep, seed).indices();
+        } else {
+            kept = new java.util.SplittableRandom(seed).ints(0, rows.size()).distinct().limit(keep).toArray();
+        }
+        java.util.Arrays.sort(kept); // row order, as the pool's
+        List<Integer> out = new ArrayList<>(kept.length);
+        for (int k : kept) {
+            out.add(rows.get(k));
+        }
+        return out;
+    }
+
+    /** Items no queue offers: labelled, set aside, out in someone's package, or in the evaluation set. */
+    public Set<Long> excludedItems() {
+        Set<Long> excluded = new HashSet<>(project.decisions().currentLabels().keySet());
+        excluded.addAll(project.decisions().setAside());
+        excluded.addAll(new org.querent.team.PackService(project).outInPackages()); // someone else has them
+        // the evaluation set is labelled from its own list: a strategy choosing among it would bias the estimate
+        excluded.addAll(new EvaluationService(project).evalItems());
+        return excluded;
+    }
+
+    /**
+     * The pool rows not excluded, in row order. Pool ids are sorted, so one merge walk over the sorted exclusions
+     * replaces a boxed set lookup per row (a million rows: 280 ms to about 10).
+     */
+    static List<Integer> candidateRows(Pool pool, Set<Long> excluded) {
+        long[] out = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
+        int[] rows = new int[pool.size()];
+        int n = 0;
+        int e = 0;
+        for (int i = 0; i < pool.size(); i++) {
+            long id = pool.id(i);
+            while (e < out.length && out[e] < id) {
+                e++;
+            }
+            if (e == out.length || out[e] != id) {
+                rows[n++] = i;
+            }
+        }
+        int[] kept = java.util.Arrays.copyOf(rows, n);
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int k) {
+                return kept[k];
+            }
+
+            @Override
+            public int size() {
+                return kept.length;
+            }
+        };
     }
 
     /**
@@ -207,8 +301,11 @@ public final class QueueService {
                 }
             }
         }
+        // The rules read a candidate's vector only when they consider it: decoded then, unless already at hand.
+        java.util.function.IntFunction<float[]> vectorOf = k -> embeddings[k] != null ? embeddings[k]
+                : pool.vector(rows.get(k));
         ComposedBatch batch = new BatchComposer(rules).compose(full,
-                new BatchCandidates(embeddings, sources, added, labelled.toArray(new float[0][])), size, seed);
+                new BatchCandidates(vectorOf, sources, added, labelled.toArray(new float[0][])), size, seed);
         settings.put("rules", rules.toMap());
         settings.put("skippedNearDuplicates", batch.skippedNearDuplicates());
         settings.put("skippedBySourceCap", batch.skippedBySourceCap());

@@ -27,6 +27,11 @@ public final class Ranker {
     public record Ranked(Pool pool, Predictions predictions) {
     }
 
+    /** The hash of the model whose pool this ranks. */
+    public String modelHash() {
+        return models.hash();
+    }
+
     public Ranked predictPool() {
         Pool pool = Pool.load(project, models.hash());
         if (pool.size() == 0) {

@@ -190,7 +190,10 @@ public final class TrainingService {
         TrainReport report = TrainReport.of(data, warm, settings, result, heldOut);
         Map<String, Object> provenance = new HashMap<>(report.toMap());
         provenance.put(REGULARISATION_KEY, regularisation.toMap());
-        PoolHeadOutcome poolHead = requested == HeadKind.SUPERVISED ? null
+        // A pool head spreads labels over a neighbour graph of the whole pool, decoded at float32 size: past
+        // LARGE_POOL rows that is gigabytes and minutes, so a large pool trains the supervised head and says so.
+        boolean poolTooLarge = requested != HeadKind.SUPERVISED && pool.size() > QueueService.LARGE_POOL;
+        PoolHeadOutcome poolHead = requested == HeadKind.SUPERVISED || poolTooLarge ? null
                 : fitPoolHead(pool, set, requested, warm, settings, cancel);
         Head stored = poolHead == null ? result.head() : poolHead.fit().head();
         provenance.put("head", poolHead == null ? supervisedProvenance() : poolHead.toMap(requested));
@@ -211,7 +214,10 @@ public final class TrainingService {
         EvaluationService.Verdict verdict = new EvaluationService(project).gate(storedVersion, pool);
         return new Trained(storedVersion, data.size(), set.skippedUnscored(), report, calibration,
                 poolHead == null ? HeadKind.SUPERVISED : poolHead.fit().kind(),
-                poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(), calibrated.skipped(),
+                poolTooLarge ? "supervised: a " + requested.id() + " head builds a neighbour graph of the whole pool, "
+                        + "which is only done up to " + QueueService.LARGE_POOL + " items (this pool has " + pool.size() + ")"
+                        : poolHead == null ? "supervised (the project's head setting)" : poolHead.reason(),
+                calibrated.skipped(),
                 regularisation, verdict);
     }
 

@@ -230,6 +230,24 @@ public final class ItemRepository {
     }
 
     /** Counts of items per state. */
+    /** The largest item id, 0 without items (ids only grow: a new item has a larger one). */
+    public long maxId() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM item")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Whether the project has any item at all (one row read, where counting states reads them all). */
+    public boolean isEmpty() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM item)")) {
+                return !rs.next() || rs.getInt(1) == 0;
+            }
+        });
+    }
+
     public Map<String, Integer> countByState() {
         return db.read(c -> {
             Map<String, Integer> out = new LinkedHashMap<>();

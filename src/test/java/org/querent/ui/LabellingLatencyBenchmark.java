@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +68,19 @@ class LabellingLatencyBenchmark {
         System.setProperty("querent.home", dir.resolve("home").toString());
         Path project = scoredProject(dir, 70, 30_000);
         measure(dir, project, "qbc");
+    }
+
+    /**
+     * Issue 12's bar: nothing in the labelling view waits on the pool size. The same 420 emails plus 1,000,000
+     * items near them (vectors only; each shows one of the real emails' files), margin, against
+     * {@link #keyPressToNextItem} in the same run. Run with a larger heap: {@code -Dtest.heap=4g}.
+     */
+    @Test
+    void keyPressToNextItemInAMillionItemPool() throws Exception {
+        Path dir = Files.createTempDirectory("querent-latency-1m");
+        System.setProperty("querent.home", dir.resolve("home").toString());
+        Path project = scoredProject(dir, 70, Integer.getInteger("latency.synthetic", 1_000_000));
+        measure(dir, project, "margin");
     }
 
     private void measure(Path dir, Path project, String strategy) throws Exception {
@@ -186,32 +200,45 @@ class LabellingLatencyBenchmark {
         return file;
     }
 
-    /** Items near the real ones: a real email's vector plus noise, a small file each so the view can show it. */
+    /**
+     * Items near the real ones: a real email's vector plus noise. Up to 50,000 get a small file each so the view can
+     * show it; beyond that (a million files would take the benchmark's budget) each shows one of the real emails.
+     */
     private static void addSyntheticItems(Project p, String modelHash, Path data, int n) throws Exception {
-        List<EmbeddingRepository.Embedding> real = new ArrayList<>(p.embeddings().all(modelHash).values());
+        Map<String, EmbeddingRepository.Embedding> byHash = p.embeddings().all(modelHash);
+        List<EmbeddingRepository.Embedding> real = new ArrayList<>(byHash.values());
+        List<String> realPaths = p.items().inState("active").stream()
+                .filter(i -> byHash.containsKey(i.contentHash())).map(i -> i.path()).toList();
+        boolean files = n <= 50_000;
         java.util.Random random = new java.util.Random(7);
         Path folder = Files.createDirectories(data.resolve("synthetic"));
-        List<NewItem> items = new ArrayList<>();
-        List<EmbeddingRepository.Embedding> vectors = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String body = "synthetic item " + i;
-            Files.writeString(folder.resolve("s" + i + ".txt"), body);
-            String hash = String.format("%064x", i + 1L);
-            items.add(new NewItem("synthetic/s" + i + ".txt", "synthetic/s" + i + ".txt", -1, ItemKind.TEXT, "data",
-                    body.length(), body.length(), 0, hash, null, null, null));
-            float[] v = real.get(random.nextInt(real.size())).vector().clone();
-            double norm = 0;
-            for (int d = 0; d < v.length; d++) {
-                v[d] += (float) (0.03 * random.nextGaussian());
-                norm += v[d] * v[d];
+        for (int start = 0; start < n; start += 20_000) {
+            List<NewItem> items = new ArrayList<>();
+            List<EmbeddingRepository.Embedding> vectors = new ArrayList<>();
+            for (int i = start; i < Math.min(n, start + 20_000); i++) {
+                String body = "synthetic item " + i;
+                String key = "synthetic/s" + i + ".txt";
+                if (files) {
+                    Files.writeString(folder.resolve("s" + i + ".txt"), body);
+                }
+                String path = files ? key : realPaths.get(i % realPaths.size());
+                String hash = String.format("%064x", i + 1L);
+                items.add(new NewItem(key, path, -1, ItemKind.TEXT, "data", body.length(), body.length(), 0, hash,
+                        null, null, null));
+                float[] v = real.get(random.nextInt(real.size())).vector().clone();
+                double norm = 0;
+                for (int d = 0; d < v.length; d++) {
+                    v[d] += (float) (0.03 * random.nextGaussian());
+                    norm += v[d] * v[d];
+                }
+                for (int d = 0; d < v.length; d++) {
+                    v[d] /= (float) Math.sqrt(norm);
+                }
+                vectors.add(new EmbeddingRepository.Embedding(hash, v, null));
             }
-            for (int d = 0; d < v.length; d++) {
-                v[d] /= (float) Math.sqrt(norm);
-            }
-            vectors.add(new EmbeddingRepository.Embedding(hash, v, null));
+            p.items().upsert(items);
+            p.embeddings().saveAll(modelHash, vectors);
         }
-        p.items().upsert(items);
-        p.embeddings().saveAll(modelHash, vectors);
     }
 
     /** Tops the folder up to {@code total} emails from the shared dataset when it is there. */

@@ -141,11 +141,11 @@ public final class BatchComposer {
         void take(int index) {
             taken[index] = true;
             perSource.merge(source(index), 1, Integer::sum);
-            batchVectors.add(candidates.embeddings()[index]);
+            batchVectors.add(candidates.vector(index));
         }
 
         boolean nearDuplicate(int index, double threshold) {
-            float[] x = candidates.embeddings()[index];
+            float[] x = candidates.vector(index);
             double nx = norm(x);
             float[][] labelled = candidates.labelledEmbeddings();
             for (int i = 0; i < labelled.length; i++) {

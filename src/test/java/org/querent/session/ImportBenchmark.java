@@ -43,8 +43,9 @@ import org.querent.store.LabelDefinition;
  * Issue 12, item 3: importing 1,000,000 rows of CSV and of JSONL (short texts) within a 1 GB heap, and re-scanning
  * an unchanged folder of 100,000 files. Every figure runs in a child JVM with {@code -Xmx1g}, next to bare baselines
  * in the same run and the same JVM settings: parsing alone (the real readers, nothing stored), and a bare loop of
- * read line, split, SHA-256 and batched JDBC inserts into the item table of a fresh project (same indexes, same PRAGMAs); for the re-scan, a bare
- * directory walk that stats every file.
+ * read line, split, SHA-256 and batched JDBC inserts into the item table of a fresh project (same indexes, same
+ * PRAGMAs), with the content index either kept up to date row by row or built once after the rows (as the import
+ * does); for the re-scan, a bare directory walk that stats every file.
  * <pre>mvn -o test -Pbenchmark -Dtest=ImportBenchmark</pre>
  * {@code -Dimport.rows=N}, {@code -Dimport.files=N}, {@code -Dimport.passes=N} for smaller runs.
  */
@@ -72,15 +73,19 @@ class ImportBenchmark {
                 String format = data.getFileName().toString();
                 Map<String, String> parse = child("parse", data.toString());
                 Map<String, String> bare = child("bare", data.toString(), dir.resolve("bare-" + pass + format + ".db").toString());
+                Map<String, String> bareLate = child("bare-index-after", data.toString(),
+                        dir.resolve("late-" + pass + format + ".db").toString());
                 Map<String, String> imported = child("import", data.toString(),
                         dir.resolve("p" + pass + format + ".querent").toString());
                 double rate = rate(imported);
                 System.out.printf(Locale.ROOT, "pass %d %s: import %,.0f rows/s (%s rows, %.1f s, peak heap %s MB, "
                                 + "resident %s MB, file %.0f MB); parse only %,.0f rows/s; bare read+hash+JDBC batch "
-                                + "%,.0f rows/s; import/bare %.2f, import/parse %.2f; %s%n",
+                                + "%,.0f rows/s, the same with the content index built after %,.0f rows/s; import/bare"
+                                + " %.2f and %.2f, import/parse %.2f; %s%n",
                         pass, format, rate, imported.get("rows"), seconds(imported), imported.get("peakHeapMb"),
                         imported.get("residentMb"), Files.size(dir.resolve("p" + pass + format + ".querent")) / 1e6,
-                        rate(parse), rate(bare), rate / rate(bare), rate / rate(parse), load());
+                        rate(parse), rate(bare), rate(bareLate), rate / rate(bare), rate / rate(bareLate),
+                        rate / rate(parse), load());
             }
         }
     }
@@ -198,7 +203,8 @@ class ImportBenchmark {
                     new DatasetScanner().scan(data, ScanOptions.defaults(), item -> n[0]++);
                     rows = n[0];
                 }
-                case "bare" -> rows = bareInserts(data, Path.of(args[2]));
+                case "bare" -> rows = bareInserts(data, Path.of(args[2]), false);
+                case "bare-index-after" -> rows = bareInserts(data, Path.of(args[2]), true);
                 case "walk" -> rows = walk(data);
                 case "import", "reimport" -> {
                     Path file = Path.of(args[2]);
@@ -222,7 +228,7 @@ class ImportBenchmark {
         }
 
         /** Read line, take the text, hash it, insert it: the least an import of a table must do. */
-        private static long bareInserts(Path data, Path db) throws Exception {
+        private static long bareInserts(Path data, Path db, boolean indexAfter) throws Exception {
             Path file;
             try (var files = Files.list(data)) {
                 file = files.findFirst().orElseThrow();
@@ -238,6 +244,9 @@ class ImportBenchmark {
                     st.execute("PRAGMA journal_mode=WAL");
                     st.execute("PRAGMA synchronous=NORMAL");
                     st.execute("PRAGMA cache_size=-65536");
+                    if (indexAfter) {
+                        st.execute("DROP INDEX item_content_hash");
+                    }
                 }
                 c.setAutoCommit(false);
                 String name = file.getFileName().toString();
@@ -268,6 +277,12 @@ class ImportBenchmark {
                         }
                     }
                     ps.executeBatch();
+                    c.commit();
+                }
+                if (indexAfter) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("CREATE INDEX item_content_hash ON item (content_hash)");
+                    }
                     c.commit();
                 }
             }

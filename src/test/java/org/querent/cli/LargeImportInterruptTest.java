@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with every row once.
  */
 class LargeImportInterruptTest {
-    private static final int ROWS = 150_000;
+    private static final int ROWS = 200_000;
+    private static final int STORED_AT_ONCE = 20_000; // ImportWriter.BATCH, in another package
 
     @TempDir
     Path dir;
@@ -44,36 +45,29 @@ class LargeImportInterruptTest {
         assertEquals(0, CliRun.of("init", project, "--data", data.toString(), "--labels", "a,b").code());
 
         Process child = new ProcessBuilder(ChildJvm.command("import", project)).redirectErrorStream(true).start();
-        StringBuilder seen = new StringBuilder();
-        InputStream in = child.getInputStream();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!seen.toString().contains("rows.csv, row ") && System.nanoTime() < deadline && child.isAlive()) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            seen.append((char) b);
-        }
-        assertTrue(seen.toString().contains("rows.csv, row "), "a progress line with rows: " + seen);
+        String seen = readUntilRow(child, 2 * STORED_AT_ONCE + 5_000); // two batches stored, the table not done
         new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
-        String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String rest = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "stops after Ctrl+C");
         assertWhole(project);
         assertEquals(1, contentIndexes(project), "Ctrl+C builds the content index again before it closes");
         long afterCtrlC = count(project, "SELECT count(*) FROM item");
-        assertTrue(afterCtrlC < ROWS, "stopped mid-table: " + afterCtrlC + " rows; " + rest);
+        assertTrue(afterCtrlC >= STORED_AT_ONCE && afterCtrlC < ROWS, "stopped mid-table: " + afterCtrlC + " rows; "
+                + seen + rest);
 
         Random random = new Random(20261203);
         List<String> moments = new ArrayList<>();
         for (int attempt = 0; attempt < 2; attempt++) {
-            long delay = 1_500 + random.nextInt(4_000);
-            Process killed = new ProcessBuilder(ChildJvm.command("import", project)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean finished = killed.waitFor(delay, TimeUnit.MILLISECONDS);
+            long before = count(project, "SELECT count(*) FROM item");
+            int row = STORED_AT_ONCE + random.nextInt(ROWS - 2 * STORED_AT_ONCE);
+            Process killed = new ProcessBuilder(ChildJvm.command("import", project)).redirectErrorStream(true).start();
+            String line = readUntilRow(killed, row);
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            moments.add((finished ? "finished before " : "killed at ") + delay + " ms, "
-                    + count(project, "SELECT count(*) FROM item") + " rows");
             assertWhole(project);
+            long after = count(project, "SELECT count(*) FROM item");
+            moments.add("kill -9 at " + line.substring(Math.max(0, line.lastIndexOf("row ") - 10)).strip() + ": "
+                    + before + " -> " + after + " rows");
+            assertTrue(after >= before && after <= ROWS, moments.toString());
         }
 
         CliRun last = CliRun.of("import", project);
@@ -84,6 +78,32 @@ class LargeImportInterruptTest {
         CliRun again = CliRun.of("import", project);
         assertTrue(again.out().contains("0 new, 0 changed, " + ROWS + " unchanged"), again.toString());
         System.out.println("after Ctrl+C " + afterCtrlC + " rows; " + moments);
+    }
+
+    /** Reads the child's output until its progress line passes {@code row} of the table; returns what it read. */
+    private static String readUntilRow(Process child, int row) throws Exception {
+        StringBuilder seen = new StringBuilder();
+        InputStream in = child.getInputStream();
+        java.util.regex.Pattern progress = java.util.regex.Pattern.compile("rows\\.csv, row ([0-9,]+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int searchedTo = 0;
+        while (System.nanoTime() < deadline) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            seen.append((char) b);
+            if (b == ' ' && seen.length() > searchedTo + 10) {
+                java.util.regex.Matcher m = progress.matcher(seen.substring(searchedTo));
+                while (m.find()) {
+                    if (Integer.parseInt(m.group(1).replace(",", "")) >= row) {
+                        return seen.toString();
+                    }
+                }
+                searchedTo = Math.max(0, seen.length() - 40);
+            }
+        }
+        throw new AssertionError("the import never showed row " + row + ": " + seen);
     }
 
     private static void assertWhole(String project) throws Exception {

@@ -161,9 +161,14 @@ public final class ItemRepository {
         return item.quarantineReason() != null ? "quarantined" : "active";
     }
 
+    /**
+     * Items whose key is stored already. Same content, state and reason (a file touched, or re-read after an
+     * interrupted import): only the file stamp changes, in a batch. Anything else: the whole row is updated.
+     */
     private static void updateStored(java.sql.Connection c, List<NewItem> items, String now, Map<String, Change> changes)
             throws SQLException {
-        try (PreparedStatement find = c.prepareStatement("SELECT content_hash, state FROM item WHERE item_key = ?");
+        try (PreparedStatement find = c.prepareStatement("SELECT content_hash, state, quarantine_reason FROM item WHERE item_key = ?");
+             PreparedStatement restamp = c.prepareStatement("UPDATE item SET file_size = ?, modified_ms = ? WHERE item_key = ?");
              PreparedStatement update = c.prepareStatement("UPDATE item SET size = ?, file_size = ?, modified_ms = ?, content_hash = ?, "
                      + "body = ?, folder_label = ?, state = ?, quarantine_reason = ?, kind = ?, source = ?, "
                      + "duplicate_of = NULL, updated_at = ?, sample_rate = ?, channels = ?, frames = ?, codec = ? "
@@ -173,14 +178,24 @@ public final class ItemRepository {
                 find.setString(1, item.key());
                 String oldHash;
                 String oldState;
+                String oldReason;
                 try (ResultSet rs = find.executeQuery()) {
                     if (!rs.next()) {
                         throw new SQLException("item " + item.key() + " was neither inserted nor found");
                     }
                     oldHash = rs.getString(1);
                     oldState = rs.getString(2);
+                    oldReason = rs.getString(3);
                 }
                 boolean same = oldHash.equals(item.contentHash()) && oldState.equals(state);
+                if (same && java.util.Objects.equals(oldReason, item.quarantineReason())) {
+                    restamp.setLong(1, item.fileSize());
+                    restamp.setLong(2, item.modifiedMillis());
+                    restamp.setString(3, item.key());
+                    restamp.addBatch();
+                    changes.put(item.key(), Change.UNCHANGED);
+                    continue;
+                }
                 update.setLong(1, item.size());
                 update.setLong(2, item.fileSize());
                 update.setLong(3, item.modifiedMillis());
@@ -197,6 +212,7 @@ public final class ItemRepository {
                 update.executeUpdate();
                 changes.put(item.key(), same ? Change.UNCHANGED : Change.CHANGED);
             }
+            restamp.executeBatch();
         }
     }
 

@@ -19,8 +19,11 @@ public final class CsvReader {
     private int pending = -2;
     private long line = 1;
     private long recordLine = 1;
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
 
-    /** Reads from {@code in}, which the caller closes; wrap a file reader in a BufferedReader. */
+    /** Reads from {@code in}, which the caller closes; it need not be buffered. */
     public CsvReader(Reader in) {
         this.in = in;
     }
@@ -115,7 +118,16 @@ public final class CsvReader {
             pending = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            // Our own buffer: a BufferedReader takes a lock on every read() of one character.
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return END;
+            }
+        }
+        return buffer[position++];
     }
 
     private void unread(int c) {

@@ -57,6 +57,7 @@ public final class DatasetScanner {
                 sink.unchanged(file.path(), file.stamp());
             } else {
                 ItemChange change = status == KnownItems.FileStatus.NEW ? ItemChange.NEW : ItemChange.CHANGED;
+                sink.fileStarted(file.path(), file.stamp());
                 read(file, options, item -> {
                     knownItems.delivered(item.key());
                     tally.item(item);

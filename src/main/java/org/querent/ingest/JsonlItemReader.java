@@ -1,6 +1,8 @@
 package org.querent.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One item per non-blank line of a .jsonl file; the text comes from one string field. A line that is not a JSON
- * object with that field is quarantined alone, with its line number, and the rest of the file is read.
+ * object with that field is quarantined alone, with its line number, and the rest of the file is read. Lines are
+ * streamed, one at a time.
  */
 final class JsonlItemReader implements ItemReader {
 
@@ -22,19 +25,22 @@ final class JsonlItemReader implements ItemReader {
     @Override
     public void read(FoundFile file, ScanOptions options, Consumer<ScannedItem> out) throws IOException {
         TableRows rows = new TableRows(file, options, out);
-        String text = rows.loadText();
-        if (text == null) {
-            return;
+        try (Reader text = rows.open()) {
+            if (text != null) {
+                read(new BufferedReader(text, 1 << 16), rows, options.textField());
+            }
         }
-        String field = options.textField();
-        String[] lines = text.split("\n", -1);
+    }
+
+    private static void read(BufferedReader lines, TableRows rows, String field) throws IOException {
         int row = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        long number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
             if (TextChecks.isBlank(line)) {
                 continue;
             }
-            String where = "line " + (i + 1);
+            String where = "line " + number;
             JsonNode value = null;
             String problem;
             try {

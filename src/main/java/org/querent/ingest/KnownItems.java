@@ -50,7 +50,9 @@ final class KnownItems {
     }
 
     void delivered(String key) {
-        accounted.add(key);
+        if (known.containsKey(key)) { // only known keys can be removed: a new million-row file adds none here
+            accounted.add(key);
+        }
     }
 
     /** Known keys neither delivered nor confirmed unchanged, sorted. */

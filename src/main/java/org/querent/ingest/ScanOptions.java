@@ -12,7 +12,7 @@ import org.querent.common.audio.AudioLimits;
  * @param textField     the JSONL field that holds the text
  * @param maxTextBytes  a text file or a table row longer than this (UTF-8 bytes) is quarantined, not truncated:
  *                      a cut text would silently label something the user never saw in full
- * @param maxTableBytes a .csv/.jsonl file larger than this is quarantined (tables are read into memory whole)
+ * @param maxTableBytes a .csv/.jsonl file larger than this is quarantined (one that is not plain UTF-8 is decoded in memory whole)
  * @param audioLimits   audio files over these bytes or seconds are quarantined (from the size or header first)
  * @param quarantineSilent whether a clip whose peak stays under {@link #SILENCE_PEAK} (-60 dBFS) is quarantined
  */

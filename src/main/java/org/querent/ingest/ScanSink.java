@@ -13,6 +13,13 @@ package org.querent.ingest;
  */
 public interface ScanSink {
 
+    /**
+     * A new or changed file is about to be read, with the stamp {@link #fileRead} will give: lets a caller store a
+     * large file's rows in several transactions, knowing its stamp from the first row.
+     */
+    default void fileStarted(String path, KnownFile stamp) {
+    }
+
     /** A readable or quarantined item of a new or changed file. */
     void item(ScannedItem item, ItemChange change);
 

@@ -13,15 +13,19 @@ final class TextChecks {
 
     /** Why the text cannot be used, or null when it can. */
     static String problem(String text, int maxTextBytes) {
+        return problem(text, text.getBytes(StandardCharsets.UTF_8).length, maxTextBytes);
+    }
+
+    /** The same, for a caller that has the UTF-8 length at hand already. */
+    static String problem(String text, int utf8Bytes, int maxTextBytes) {
         if (isBlank(text)) {
             return "empty text";
         }
         if (text.indexOf('\0') >= 0 || controlShare(text) > MAX_CONTROL_SHARE) {
             return TextDecoding.BINARY;
         }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxTextBytes) {
-            return tooLong(bytes, maxTextBytes);
+        if (utf8Bytes > maxTextBytes) {
+            return tooLong(utf8Bytes, maxTextBytes);
         }
         return null;
     }

@@ -37,6 +37,56 @@ final class TextDecoding {
     private TextDecoding() {
     }
 
+    /**
+     * Whether a file is plain UTF-8 (valid, no NUL byte, no UTF-16 byte-order mark), read in chunks without holding
+     * it: such a file decodes to the same text streamed as whole, so a table reader can stream it. Anything else
+     * goes through {@link #decode(byte[])} on the whole bytes.
+     */
+    static boolean isPlainUtf8(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buffer = new byte[1 << 16];
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        int filled = 0;
+        boolean first = true;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            while (true) {
+                int n = in.read(buffer, filled, buffer.length - filled);
+                boolean end = n < 0;
+                if (!end) {
+                    for (int i = filled; i < filled + n; i++) {
+                        if (buffer[i] == 0) {
+                            return false;
+                        }
+                    }
+                    filled += n;
+                    if (first && filled >= 2) {
+                        first = false;
+                        if (hasUtf16ByteOrderMark(java.util.Arrays.copyOf(buffer, filled))) {
+                            return false;
+                        }
+                    }
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, filled);
+                java.nio.charset.CoderResult result;
+                do {
+                    chars.clear();
+                    result = decoder.decode(bytes, chars, end);
+                    if (result.isError()) {
+                        return false;
+                    }
+                } while (result.isOverflow());
+                if (end) {
+                    chars.clear();
+                    return !decoder.flush(chars).isError();
+                }
+                int left = bytes.remaining(); // the start of a sequence cut by the chunk's end
+                System.arraycopy(buffer, bytes.position(), buffer, 0, left);
+                filled = left;
+            }
+        }
+    }
+
     static Decoded decode(byte[] bytes) {
         if (hasUtf16ByteOrderMark(bytes)) {
             return strict(bytes, StandardCharsets.UTF_16, "text starts like UTF-16 but is not valid UTF-16");

@@ -27,9 +27,10 @@ public final class ModelLoader {
         }
     }
 
-    /** Opens with {@link RuntimeOptions#defaults()}. */
+    /** Opens with {@link RuntimeOptions#defaults()}, or {@link RuntimeOptions#imageDefaults()} for an image model. */
     public static EmbeddingModel open(String reference, Path baseDir) {
-        return open(reference, baseDir, RuntimeOptions.defaults());
+        boolean image = resolve(reference, baseDir).manifest().input() == ModelManifest.InputKind.IMAGE;
+        return open(reference, baseDir, image ? RuntimeOptions.imageDefaults() : RuntimeOptions.defaults());
     }
 
     /** Resolves, opens a session, validates the manifest against the model, and returns the model. */
@@ -44,17 +45,18 @@ public final class ModelLoader {
                     resolved.onnxFile().getFileName().toString()).validate(manifest, signature);
             ModelInfo info = new ModelInfo(manifest.name(), reference, hash, manifest.input().name().toLowerCase(Locale.ROOT),
                     knownDimension(manifest, signature), manifest.classLabels(), session.executionProvider());
-            if (manifest.input() == ModelManifest.InputKind.IMAGE) {
-                return new ImageEmbeddingModel(info, manifest, session, signature);
-            }
             if (manifest.input() == ModelManifest.InputKind.AUDIO) {
                 return new AudioEmbeddingModel(info, manifest, session, signature);
             }
-            // More sessions of a text model, so scoring can run that many texts at once (one per core by default).
+            // More sessions of a text or image model, so scoring can run that many batches at once (the
+            // sessions setting, see RuntimeOptions).
             List<OnnxSessions.OpenedSession> sessions = new ArrayList<>(List.of(session));
             try {
                 while (sessions.size() < options.sessions() && OnnxSessions.CPU.equals(session.executionProvider())) {
                     sessions.add(OnnxSessions.open(resolved.onnxFile(), options.withGpu(false)));
+                }
+                if (manifest.input() == ModelManifest.InputKind.IMAGE) {
+                    return new ImageEmbeddingModel(info, manifest, sessions, signature);
                 }
                 return new TextEmbeddingModel(info, manifest, resolved.folder(), sessions, signature);
             } catch (RuntimeException e) {

@@ -20,6 +20,14 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
      */
     public static final String SESSIONS_PROPERTY = "querent.sessions";
 
+    /**
+     * System property setting how many sessions an image model runs at once on the CPU:
+     * {@code -Dquerent.imageSessions=N}, each with {@code cores / N} threads, each with its own reader decoding
+     * images. Default one one-thread session per core: decoding a PNG costs more than running a small image model on
+     * it, so scoring images spreads the decoding over the cores too (README "A million items", ADR 0021).
+     */
+    public static final String IMAGE_SESSIONS_PROPERTY = "querent.imageSessions";
+
     public RuntimeOptions {
         if (intraOpThreads <= 0) {
             throw new IllegalArgumentException("intraOpThreads must be positive, was " + intraOpThreads);
@@ -46,10 +54,23 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
         return new RuntimeOptions(gpu, Math.max(1, cores / sessions), RuntimeListener.LOG, sessions);
     }
 
+    /** As {@link #defaults()}, for image models: {@code -Dquerent.imageSessions} sessions, default one per core. */
+    public static RuntimeOptions imageDefaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean gpu = Boolean.getBoolean(GPU_PROPERTY);
+        int sessions = gpu ? 1 : sessionsSetting(IMAGE_SESSIONS_PROPERTY, System.getProperty(IMAGE_SESSIONS_PROPERTY),
+                cores, cores);
+        return new RuntimeOptions(gpu, Math.max(1, cores / sessions), RuntimeListener.LOG, sessions);
+    }
+
     /** The sessions setting: a whole number from 1 to 64, or one when unset. */
     static int sessionsSetting(String value, int cores) {
+        return sessionsSetting(SESSIONS_PROPERTY, value, cores, 1);
+    }
+
+    private static int sessionsSetting(String property, String value, int cores, int unset) {
         if (value == null || value.isBlank()) {
-            return 1;
+            return unset;
         }
         try {
             int n = Integer.parseInt(value.trim());
@@ -59,8 +80,9 @@ public record RuntimeOptions(boolean requestGpu, int intraOpThreads, RuntimeList
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw org.querent.common.QuerentException.usage("-D" + SESSIONS_PROPERTY + "=" + value + " is not a number of ONNX sessions:"
-                + " give a whole number from 1 to 64 (this machine has " + cores + " cores), or leave it out for one session");
+        throw org.querent.common.QuerentException.usage("-D" + property + "=" + value + " is not a number of ONNX sessions:"
+                + " give a whole number from 1 to 64 (this machine has " + cores + " cores), or leave it out for "
+                + (unset == 1 ? "one session" : "one per core"));
     }
 
     public RuntimeOptions withGpu(boolean gpu) {

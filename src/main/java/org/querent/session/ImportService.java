@@ -9,23 +9,18 @@ import java.util.Set;
 import org.querent.common.Cancellation;
 import org.querent.common.ProgressListener;
 import org.querent.ingest.DatasetScanner;
-import org.querent.ingest.ItemChange;
 import org.querent.ingest.KnownFile;
 import org.querent.ingest.QuarantinedItem;
 import org.querent.ingest.ScanOptions;
 import org.querent.ingest.ScanResult;
-import org.querent.ingest.ScanSink;
-import org.querent.ingest.ScannedItem;
 import org.querent.project.Project;
 import org.querent.store.DecisionRepository.NewDecision;
 import org.querent.store.ItemRecord;
-import org.querent.store.ItemRepository.Change;
-import org.querent.store.NewItem;
 
 /**
  * Scans the dataset folder into the project: adds new files, updates changed ones, marks removed ones,
- * links exact duplicates, and never touches the decisions of unchanged items. Each file's items are
- * stored in one transaction, so an interrupted import keeps what it stored and the next one goes on.
+ * links exact duplicates, and never touches the decisions of unchanged items. Items are stored in batches
+ * ({@link ImportWriter}), so an interrupted or cancelled import keeps what it stored and the next one goes on.
  */
 public final class ImportService {
     /** The annotator name of labels taken from class sub-folders. */
@@ -75,33 +70,15 @@ public final class ImportService {
         }
         Map<String, KnownFile> known = new HashMap<>();
         project.items().knownStamps().forEach((key, stamp) -> known.put(key, new KnownFile(stamp.size(), stamp.modifiedMillis())));
-        int[] counts = new int[3]; // added, changed, unchanged
-        List<ScannedItem> pendingFile = new ArrayList<>();
-        ScanSink sink = new ScanSink() {
-            @Override
-            public void item(ScannedItem item, ItemChange change) {
-                pendingFile.add(item);
-            }
-
-            @Override
-            public void unchanged(String path, KnownFile stamp) {
-                counts[2] += project.items().countLiveAt(path);
-            }
-
-            @Override
-            public void fileRead(String path, KnownFile stamp) {
-                List<NewItem> rows = new ArrayList<>();
-                for (ScannedItem s : pendingFile) {
-                    rows.add(new NewItem(s.key(), s.path(), s.row(), s.kind(), s.source(), s.size(), stamp.size(),
-                            stamp.modifiedMillis(), s.contentHash() == null ? "unreadable:" + s.key() : s.contentHash(), s.text(), s.folderLabel(), s.quarantineReason(), s.audio()));
-                }
-                pendingFile.clear();
-                for (Change c : project.items().upsert(rows).values()) {
-                    counts[c == Change.ADDED ? 0 : c == Change.CHANGED ? 1 : 2]++;
-                }
-            }
-        };
-        ScanResult scan = scanner.scan(project.dataRoot(), options, known, sink, progress, cancel);
+        ImportWriter writer = new ImportWriter(project, project.items().liveCountsByPath(), progress, cancel);
+        ScanResult scan;
+        try {
+            scan = scanner.scan(project.dataRoot(), options, known, writer, writer.fileProgress(), cancel);
+            writer.finish();
+        } finally {
+            writer.restoreIndex();
+        }
+        int[] counts = writer.counts;
         if (!known.isEmpty() && scan.removed().size() == known.size() && scan.filesRead() == 0
                 && scan.unchangedFiles() == 0 && scan.unreadableFolders().isEmpty()) {
             throw DataFolderCheck.emptyFolder(project.dataRoot(), known.size());

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.querent.common.Cancellation;
 import org.querent.common.ErrorKind;
@@ -27,10 +29,10 @@ import org.querent.store.EmbeddingRepository.Embedding;
 import org.querent.store.ItemRecord;
 
 /**
- * Runs the model over every item not yet embedded. Three stages overlap: a reader thread prepares the
- * next batches (reads, tokenises, decodes), as many inference lanes as the model has sessions (the calling
+ * Runs the model over every item not yet embedded. Three stages overlap: reader threads prepare the
+ * next batches (reads, tokenises, decodes; one reader per lane), as many inference lanes as the model has sessions (the calling
  * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
- * them, a writer thread stores what is done. Each batch is stored in one transaction, so an interrupted run
+ * them, a writer thread stores what is done, the batches it finds queued in one transaction, so an interrupted run
  * loses at most the batches in flight and the next run continues where this one stopped.
  */
 public final class ScoringService {
@@ -89,27 +91,45 @@ public final class ScoringService {
             batches.add(todo.subList(i, Math.min(todo.size(), i + batchSize)));
         }
         int lanes = Math.max(1, Math.min(model.parallelRuns(), batches.size()));
+        // As many readers as lanes: decoding an image can cost more than running a small model on it.
+        int readers = lanes;
         BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
         BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
-        ExecutorService workers = Executors.newFixedThreadPool(1 + lanes, r -> {
+        ExecutorService workers = Executors.newFixedThreadPool(readers + lanes, r -> {
             Thread t = new Thread(null, r, "querent-scoring", NATIVE_STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
-        int[] quarantined = {0};
+        AtomicInteger quarantined = new AtomicInteger();
+        AtomicInteger nextBatch = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         int scored = 0;
         boolean cancelled = false;
         try {
+            Callable<Void> readLoop = () -> {
+                for (int b = nextBatch.getAndIncrement(); b < batches.size(); b = nextBatch.getAndIncrement()) {
+                    if (cancel.isCancelled() || stop.get()) {
+                        break;
+                    }
+                    Job job = prepareIsolatingBad(model, root, batches.get(b), quarantined);
+                    if (!job.items().isEmpty()) {
+                        offerUntil(prepared, job, stop);
+                    }
+                }
+                return null;
+            };
             Future<?> reader = workers.submit(() -> {
                 try {
-                    for (List<ItemRecord> batch : batches) {
-                        if (cancel.isCancelled() || stop.get()) {
-                            break;
-                        }
-                        Job job = prepareIsolatingBad(model, root, batch, quarantined);
-                        if (!job.items().isEmpty()) {
-                            offerUntil(prepared, job, stop);
+                    List<Future<Void>> helpers = new ArrayList<>();
+                    for (int r = 1; r < readers; r++) {
+                        helpers.add(workers.submit(readLoop));
+                    }
+                    readLoop.call();
+                    for (Future<Void> helper : helpers) {
+                        try {
+                            helper.get();
+                        } catch (ExecutionException e) {
+                            throw unwrap(e);
                         }
                     }
                 } finally {
@@ -120,18 +140,30 @@ public final class ScoringService {
             Future<Integer> writer = workers.submit(() -> {
                 int written = 0;
                 while (true) {
-                    Stored s = toStore.take();
-                    if (s.output() == null) {
-                        return written;
-                    }
+                    // What is queued goes in one transaction: small images come faster than a commit each.
+                    List<Stored> ready = new ArrayList<>(List.of(toStore.take()));
+                    toStore.drainTo(ready);
+                    boolean end = false;
                     List<Embedding> rows = new ArrayList<>();
-                    for (int i = 0; i < s.items().size(); i++) {
-                        float[] scores = s.output().classScores() == null ? null : s.output().classScores()[i];
-                        rows.add(new Embedding(s.items().get(i).contentHash(), s.output().embeddings()[i], scores));
+                    for (Stored s : ready) {
+                        if (s.output() == null) {
+                            end = true;
+                            continue;
+                        }
+                        for (int i = 0; i < s.items().size(); i++) {
+                            float[] scores = s.output().classScores() == null ? null : s.output().classScores()[i];
+                            rows.add(new Embedding(s.items().get(i).contentHash(), s.output().embeddings()[i], scores));
+                        }
+                    }
+                    if (rows.isEmpty() && end) {
+                        return written;
                     }
                     project.embeddings().saveAll(modelHash, rows);
                     written += rows.size();
                     progress.progress(written, todo.size(), "");
+                    if (end) {
+                        return written;
+                    }
                 }
             });
             try {
@@ -163,7 +195,7 @@ public final class ScoringService {
             awaitQuietly(workers);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Report(scored, quarantined[0], already, millis, cancelled);
+        return new Report(scored, quarantined.get(), already, millis, cancelled);
     }
 
     /**
@@ -250,7 +282,7 @@ public final class ScoringService {
     }
 
     /** Prepares a batch; when one item breaks it, prepares item by item and quarantines the ones that fail. */
-    private Job prepareIsolatingBad(EmbeddingModel model, Path root, List<ItemRecord> batch, int[] quarantined) {
+    private Job prepareIsolatingBad(EmbeddingModel model, Path root, List<ItemRecord> batch, AtomicInteger quarantined) {
         try {
             return new Job(batch, model.prepare(inputs(root, batch)));
         } catch (QuerentException whole) {
@@ -261,7 +293,7 @@ public final class ScoringService {
                     good.add(item);
                 } catch (QuerentException e) {
                     project.items().quarantine(item.id(), "the model could not read it: " + e.getMessage());
-                    quarantined[0]++;
+                    quarantined.incrementAndGet();
                 }
             }
             return good.isEmpty() ? new Job(good, null) : new Job(good, model.prepare(inputs(root, good)));

@@ -274,6 +274,28 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aQuoteLeftOpenDeepInALargeCsvKeepsTheRowsBeforeItAndSaysWhere() {
+        StringBuilder csv = new StringBuilder("id,text\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append(i).append(",row ").append(i).append('\n');
+        }
+        csv.append("1500,\"this quote is never closed\n1501,lost in the quote\n");
+        TestFiles.write(root, "big.csv", csv.toString());
+        RecordingSink sink = scan(ScanOptions.defaults());
+        assertEquals("row 1499", sink.get("big.csv#1499").text());
+        String reason = sink.get("big.csv#1500").quarantineReason();
+        assertTrue(reason.contains("line 1502") && reason.contains("never closed") && reason.contains("close the quote"),
+                reason);
+    }
+
+    @Test
+    void aLegacyEncodedCsvIsDecodedWholeAsATextFileIs() throws IOException {
+        Files.write(root.resolve("legacy.csv"), "id,text\n1,café crème\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        RecordingSink sink = scan(ScanOptions.defaults());
+        assertEquals("café crème", sink.get("legacy.csv#0").text());
+    }
+
+    @Test
     void aHeaderOnlyCsvIsReportedNotSilentlyEmpty() {
         TestFiles.write(root, "empty.csv", "id,text\n");
         RecordingSink sink = scan(ScanOptions.defaults());

@@ -78,4 +78,38 @@ class ParallelScoringTest {
             }
         }
     }
+
+    /** An image model on two lanes (a reader each) stores, for every image, the vector one session gives it alone. */
+    @Test
+    void twoImageLanesStoreTheVectorsOfOne() throws Exception {
+        Path sample = Path.of("sample-projects", "fashion").toAbsolutePath();
+        Path data = Files.createDirectories(dir.resolve("images"));
+        try (var files = Files.list(sample.resolve("data"))) {
+            for (Path f : files.sorted().limit(90).toList()) {
+                Files.copy(f, data.resolve(f.getFileName()));
+            }
+        }
+        String reference = sample.resolve("model").resolve("model.json").toString();
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        RuntimeOptions one = new RuntimeOptions(false, 1, null);
+        try (EmbeddingModel alone = ModelLoader.open(reference, dir, one);
+             EmbeddingModel two = ModelLoader.open(reference, dir, one.withSessions(2, 1));
+             Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(dir.resolve("i.querent"), data,
+                     reference, labels, false, null))) {
+            assertEquals(2, two.parallelRuns());
+            assertEquals(RuntimeOptions.imageDefaults().sessions(), Runtime.getRuntime().availableProcessors());
+            new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+            ScoringService.Report report = new ScoringService(project, ModelSession.sharing(project, two))
+                    .score(8, ProgressListener.NONE, Cancellation.none()); // 12 batches over 2 lanes
+            assertEquals(90, report.scored());
+            Map<String, Embedding> stored = project.embeddings().all(two.info().hash());
+            for (ItemRecord item : project.items().inState("active")) {
+                float[] expected = alone.embed(List.of(ModelInput.image(data.resolve(item.path())))).embeddings()[0];
+                float[] got = stored.get(item.contentHash()).vector();
+                for (int d = 0; d < expected.length; d++) {
+                    assertEquals(expected[d], got[d], Math.abs(expected[d]) * 0x1p-11f + 1e-6f, item.path() + "[" + d + "]");
+                }
+            }
+        }
+    }
 }

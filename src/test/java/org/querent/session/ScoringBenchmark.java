@@ -121,6 +121,129 @@ class ScoringBenchmark {
         }
     }
 
+    /**
+     * Issue 12, item 1, images: {@code score} on Fashion-MNIST images from the sample project, with its PCA image model,
+     * against the fastest of two bare loops in the same run (one session with every core, batches of 32 on one thread;
+     * two threads with a one-thread session each, batches of 32, sharing one index), alternating bare and score. The
+     * 400 sample images are copied {@code -Dscoring.imageCopies} times (default 50), each copy shifted by up to two pixels or
+     * mirrored, so that files have their own content (the few that still match are left out). Score runs with one session of every core and with one
+     * one-thread session per core.
+     */
+    @Test
+    void scoringFashionImagesAgainstTheFastestBareLoop() throws Exception {
+        Path sample = Path.of("sample-projects", "fashion").toAbsolutePath();
+        int copies = Integer.getInteger("scoring.imageCopies", 50);
+        Path data = dir.resolve("fashion");
+        List<Path> originals;
+        try (var files = Files.list(sample.resolve("data"))) {
+            originals = files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+        List<ModelInput> images = new ArrayList<>();
+        java.util.Set<String> contents = new java.util.HashSet<>();
+        for (int copy = 0; copy < copies; copy++) {
+            Path folder = Files.createDirectories(data.resolve("copy" + copy));
+            for (Path original : originals) {
+                Path target = folder.resolve(original.getFileName());
+                javax.imageio.ImageIO.write(variant(javax.imageio.ImageIO.read(original.toFile()), copy), "png", target.toFile());
+                if (contents.add(org.querent.common.Hashes.sha256Hex(Files.readAllBytes(target)))) {
+                    images.add(ModelInput.image(target));
+                } else {
+                    Files.delete(target); // score embeds each content once: the bare loops get the same images
+                }
+            }
+        }
+        String reference = sample.resolve("model").resolve("model.json").toString();
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.querent.runtime.RuntimeOptions oneThread = new org.querent.runtime.RuntimeOptions(false, 1, null);
+        org.querent.runtime.RuntimeOptions allCores = new org.querent.runtime.RuntimeOptions(false, cores, null);
+        org.querent.runtime.RuntimeOptions defaults = org.querent.runtime.RuntimeOptions.imageDefaults();
+        System.out.printf("%d cores, %d images; image models default to %d sessions x %d threads (-Dquerent.imageSessions)%n",
+                cores, images.size(), defaults.sessions(), defaults.intraOpThreads());
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        try (EmbeddingModel single = ModelLoader.open(reference, dir, allCores);
+             EmbeddingModel first = ModelLoader.open(reference, dir, oneThread);
+             EmbeddingModel second = ModelLoader.open(reference, dir, oneThread);
+             EmbeddingModel scoreOne = ModelLoader.open(reference, dir, allCores);
+             EmbeddingModel scoreLanes = ModelLoader.open(reference, dir, oneThread.withSessions(cores, 1))) {
+            BareInferenceLoop.run(single, images.subList(0, 256), BATCH); // warm-up
+            twoSessionLoop(first, second, images.subList(0, 256), BATCH);
+            int run = 0;
+            for (int pass = 1; pass <= 3; pass++) {
+                double bareOne = BareInferenceLoop.run(single, images, BATCH).itemsPerSecond();
+                double bareTwo = twoSessionLoop(first, second, images, BATCH);
+                double bare = Math.max(bareOne, bareTwo);
+                double[] rates = new double[2];
+                int i = 0;
+                for (EmbeddingModel scoring : List.of(scoreOne, scoreLanes)) {
+                    try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(
+                            dir.resolve("fashion" + (run++) + ".querent"), data, reference, labels, false, null))) {
+                        new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+                        ScoringService.Report report = new ScoringService(project, ModelSession.sharing(project, scoring))
+                                .score(BATCH, ProgressListener.NONE, Cancellation.none());
+                        if (report.scored() != images.size()) {
+                            throw new AssertionError("scored " + report.scored() + " of " + images.size());
+                        }
+                        rates[i++] = report.itemsPerSecond();
+                    }
+                }
+                System.out.printf("pass %d: %d images, batch %d: bare loop one %d-thread session %.0f/s, two one-thread"
+                                + " sessions on two threads %.0f/s (fastest %.0f/s); score (read, decode, preprocess, infer,"
+                                + " store) 1 x %d threads %.0f/s, ratio %.2f; %d x 1 thread %.0f/s, ratio %.2f; load %.2f%n",
+                        pass, images.size(), BATCH, cores, bareOne, bareTwo, bare, cores, rates[0], rates[0] / bare, cores,
+                        rates[1], rates[1] / bare,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
+    }
+
+    /** The image shifted by up to two pixels each way (wrapping round); copies 25 to 49 mirrored. */
+    private static java.awt.image.BufferedImage variant(java.awt.image.BufferedImage image, int copy) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int dx = Math.floorMod(copy % 25 % 5 + 2, 5) - 2; // 0, 1, 2, -2, -1: copy 0 is the image itself
+        int dy = Math.floorMod(copy % 25 / 5 + 2, 5) - 2;
+        boolean mirror = (copy / 25) % 2 == 1;
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, image.getType() == 0
+                ? java.awt.image.BufferedImage.TYPE_BYTE_GRAY : image.getType());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sx = Math.floorMod((mirror ? w - 1 - x : x) + dx, w);
+                int sy = Math.floorMod(y + dy, h);
+                out.setRGB(x, y, image.getRGB(sx, sy));
+            }
+        }
+        return out;
+    }
+
+    /** Two threads, each with its own session, {@code batch} items per run, taking the next batch from a shared index. */
+    private static double twoSessionLoop(EmbeddingModel a, EmbeddingModel b, List<ModelInput> inputs, int batch)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (EmbeddingModel model : List.of(a, b)) {
+            Thread t = new Thread(null, () -> {
+                try {
+                    for (int i = next.getAndAdd(batch); i < inputs.size(); i = next.getAndAdd(batch)) {
+                        model.run(model.prepare(inputs.subList(i, Math.min(inputs.size(), i + batch))));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "bare-lane", 64L << 20);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.get(0));
+        }
+        return inputs.size() * 1e9 / (System.nanoTime() - start);
+    }
+
     /** Two threads, each with its own one-thread session, one text per run, taking the next text from a shared index. */
     private static double twoSessionLoop(EmbeddingModel a, EmbeddingModel b, List<ModelInput> texts) throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();

@@ -29,7 +29,12 @@ final class ProgressThrottle implements ProgressListener {
             return;
         }
         lastPost = now;
-        String text = total > 0 ? verb + " " + done + " of " + total + " files…" : verb + "…";
+        String text = (total > 0 ? verb + " " + done + " of " + total + " files…" : verb + "…") + rowsOf(message);
         tasks.onUiThread(() -> sink.accept(text));
+    }
+
+    /** Inside a large table the file count stands still: the import's "rows.csv, row 340,000" says it moves. */
+    static String rowsOf(String message) {
+        return message != null && message.contains(", row ") ? " (" + message + ")" : "";
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 BuildImageModelCommand.class, BuildAudioModelCommand.class, PeopleCommand.class, TaxonomyCommand.class, EscalateCommand.class,
                 EscalationsCommand.class, ReviewCommand.class, AgreementCommand.class, AdjudicationCommand.class,
                 MergeCommand.class, PackCommand.class, ExportModelCommand.class, PredictCommand.class,
-                ImportLabelsCommand.class, EvalSetCommand.class, PromoteCommand.class, RollbackCommand.class})
+                ImportLabelsCommand.class, ImportEmbeddingsCommand.class, EvalSetCommand.class, PromoteCommand.class, RollbackCommand.class})
 public final class QuerentCommand {
     // Inherited, so every sub-command answers --help and -h before its required parameters are checked.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.",

@@ -181,6 +181,148 @@ public final class EmbeddingRepository {
         });
     }
 
+    /** The embedding size of a registered model, or empty when the model is not registered. */
+    public Optional<Integer> dimension(String modelHash) {
+        return modelColumn(modelHash, "dimension").map(Integer::valueOf);
+    }
+
+    /** Active, non-duplicate items that have no embedding of the model yet. */
+    public int countMissing(String modelHash) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item i WHERE i.state = 'active' "
+                    + "AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
+                    + "WHERE e.content_hash = i.content_hash AND e.model_hash = ?)")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Receives vectors computed elsewhere (float16 BLOBs, as {@link Vectors#toHalfBytes} makes them). */
+    @FunctionalInterface
+    public interface ImportSink {
+        /** @param itemKey the row's key where it came from, for the report of rows with no item here; may be null */
+        void add(String contentHash, byte[] halfVector, String itemKey);
+    }
+
+    /** Feeds an import; runs inside its transaction, so anything it throws undoes the whole import. */
+    @FunctionalInterface
+    public interface ImportSource {
+        void feed(ImportSink sink);
+    }
+
+    /**
+     * What an import did: rows stored, rows whose vector was stored already (a second import adds nothing), and
+     * rows whose content no item of the project has, with the first few of their keys.
+     */
+    public record ImportCounts(long stored, long alreadyStored, long notInProject, List<String> firstNotInProject) {
+    }
+
+    /**
+     * Stores precomputed vectors of the items whose content hash is in the project, in one transaction: it is
+     * committed when the source returns and rolled back whole when it throws (bad row, cancellation). A vector
+     * already stored for the content and model is kept, so importing twice adds nothing.
+     */
+    public ImportCounts importVectors(String modelHash, int keysToReport, ImportSource source) {
+        return db.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, vector) "
+                    + "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE content_hash = ?1) "
+                    + "ON CONFLICT (content_hash, model_hash) DO NOTHING");
+                 PreparedStatement known = c.prepareStatement("SELECT 1 FROM item WHERE content_hash = ? LIMIT 1")) {
+                VectorImport run = new VectorImport(modelHash, insert, known, keysToReport);
+                source.feed(run);
+                run.flush();
+                return run.counts();
+            } catch (VectorImport.Failure e) {
+                throw e.sql;
+            }
+        });
+    }
+
+    /** Buffers rows into batched inserts and sorts out, for the rows that inserted nothing, why not. */
+    private static final class VectorImport implements ImportSink {
+        private static final int BATCH = 1000;
+
+        /** Carries an SQLException out of the sink, whose signature cannot throw it. */
+        static final class Failure extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final java.sql.SQLException sql;
+
+            Failure(java.sql.SQLException sql) {
+                super(sql);
+                this.sql = sql;
+            }
+        }
+
+        private final String modelHash;
+        private final PreparedStatement insert;
+        private final PreparedStatement known;
+        private final List<String> hashes = new ArrayList<>(BATCH);
+        private final List<String> keys = new ArrayList<>(BATCH);
+        private final List<String> firstMissing = new ArrayList<>();
+        private final int keysToReport;
+        private long stored;
+        private long already;
+        private long missing;
+
+        VectorImport(String modelHash, PreparedStatement insert, PreparedStatement known, int keysToReport)
+                throws java.sql.SQLException {
+            this.insert = insert;
+            this.known = known;
+            this.keysToReport = keysToReport;
+            this.modelHash = modelHash;
+        }
+
+        @Override
+        public void add(String contentHash, byte[] halfVector, String itemKey) {
+            try {
+                insert.setString(1, contentHash);
+                insert.setString(2, modelHash); // executeBatch clears every parameter
+                insert.setBytes(3, halfVector);
+                insert.addBatch();
+                hashes.add(contentHash);
+                keys.add(itemKey);
+                if (hashes.size() >= BATCH) {
+                    flush();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new Failure(e);
+            }
+        }
+
+        void flush() throws java.sql.SQLException {
+            if (hashes.isEmpty()) {
+                return;
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    stored++;
+                    continue;
+                }
+                known.setString(1, hashes.get(i));
+                try (ResultSet rs = known.executeQuery()) {
+                    if (rs.next()) {
+                        already++;
+                    } else {
+                        missing++;
+                        if (firstMissing.size() < keysToReport) {
+                            firstMissing.add(keys.get(i) != null ? keys.get(i) : "(content " + hashes.get(i) + ")");
+                        }
+                    }
+                }
+            }
+            hashes.clear();
+            keys.clear();
+        }
+
+        ImportCounts counts() {
+            return new ImportCounts(stored, already, missing, List.copyOf(firstMissing));
+        }
+    }
+
     public int count(String modelHash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {

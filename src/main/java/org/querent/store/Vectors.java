@@ -46,6 +46,25 @@ public final class Vectors {
         return out;
     }
 
+    /**
+     * Little-endian float32 bytes (as a Parquet vector column holds them) straight to float16 bytes, without a
+     * float[]; returns null when a value is NaN or infinite, which no embedding should hold.
+     */
+    public static byte[] float32BytesToHalfBytes(byte[] le) {
+        byte[] out = new byte[le.length / 2];
+        for (int i = 0, o = 0; i + 3 < le.length; i += 4, o += 2) {
+            float f = Float.intBitsToFloat((le[i] & 0xff) | (le[i + 1] & 0xff) << 8 | (le[i + 2] & 0xff) << 16
+                    | (le[i + 3] & 0xff) << 24);
+            if (!Float.isFinite(f)) {
+                return null;
+            }
+            short h = toHalf(f);
+            out[o] = (byte) h;
+            out[o + 1] = (byte) (h >>> 8);
+        }
+        return out;
+    }
+
     public static float[] fromHalfBytes(byte[] bytes) {
         if (bytes == null) {
             return null;

@@ -43,7 +43,7 @@ public final class EmbedJob {
         }
         SparkSession spark = SparkSession.builder().appName("querent-embed").getOrCreate();
         try {
-            Summary summary = run(spark, settings);
+            Summary summary = settings.candidateMode() ? CandidateJob.run(spark, settings) : run(spark, settings);
             System.out.println("wrote " + summary.embedded() + " embeddings (model " + summary.modelHash() + ") to "
                     + summary.output() + (summary.skipped() > 0 ? "; skipped " + summary.skipped()
                     + " items that could not be read or that the model does not read" : ""));

@@ -88,7 +88,7 @@ final class FolderItems {
                 // scanFile names items after the file alone; the folder scan's key is the path from the root.
                 String key = folder + item.key();
                 items.add(new SourceItem(key, item.contentHash(), item.kind(), item.text(),
-                        item.text() == null ? file.toAbsolutePath().toString() : null));
+                        item.row() < 0 ? file.toAbsolutePath().toString() : null));
             });
         } catch (QuerentException e) {
             skipped.add(1); // not a format Querent reads, or gone since the listing

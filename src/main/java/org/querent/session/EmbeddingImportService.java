@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.querent.common.Cancellation;
@@ -15,6 +19,7 @@ import org.querent.common.ProgressListener;
 import org.querent.common.QuerentException;
 import org.querent.interop.EmbeddingParquet;
 import org.querent.project.Project;
+import org.querent.store.EmbeddingRepository;
 import org.querent.store.EmbeddingRepository.ImportCounts;
 import org.querent.store.Vectors;
 
@@ -71,22 +76,8 @@ public final class EmbeddingImportService {
             Tally tally = new Tally();
             ImportCounts counts;
             try {
-                counts = project.embeddings().importVectors(modelHash, KEYS_TO_REPORT, sink -> {
-                    for (EmbeddingParquet file : opened) {
-                        RowCheck check = new RowCheck(file.path(), modelHash, dimension);
-                        file.forEach(row -> {
-                            byte[] half = check.halfVector(row);
-                            if (half == null) {
-                                tally.withoutVector++;
-                            } else {
-                                sink.add(check.contentHash(row), half, row.itemKey());
-                            }
-                            if ((++tally.read & 4095) == 0) {
-                                progress.progress(tally.read, rows, file.path().getFileName().toString());
-                            }
-                        }, cancel);
-                    }
-                });
+                counts = project.embeddings().importVectors(modelHash, KEYS_TO_REPORT,
+                        sink -> storeAsRead(opened, modelHash, dimension, sink, tally, rows, progress, cancel));
             } catch (QuerentException e) {
                 if (e.kind() == ErrorKind.CANCELLED) {
                     return new Report(files, tally.read, 0, 0, 0, List.of(), 0,
@@ -103,12 +94,128 @@ public final class EmbeddingImportService {
         }
     }
 
+    /** Rows handed from the reading thread to the storing one; a failure travels the same way. */
+    private static final class Batch {
+        static final Batch END = new Batch(0, null);
+        final String[] hashes;
+        final byte[][] vectors;
+        final String[] keys;
+        final RuntimeException failure;
+        int size;
+
+        Batch(int capacity, RuntimeException failure) {
+            this.hashes = new String[capacity];
+            this.vectors = new byte[capacity][];
+            this.keys = new String[capacity];
+            this.failure = failure;
+        }
+
+        void add(String hash, byte[] vector, String key) {
+            hashes[size] = hash;
+            vectors[size] = vector;
+            keys[size] = key;
+            size++;
+        }
+    }
+
+    private static final int BATCH = 1024;
+
+    /**
+     * Reads, checks and converts the rows on one thread while this one (the transaction's) stores them: decoding
+     * and float16 conversion overlap SQLite's inserts. A failure or cancel on either side stops both, and the
+     * failure is rethrown here, where the transaction rolls back.
+     */
+    private static void storeAsRead(List<EmbeddingParquet> files, String modelHash, int dimension,
+                                    EmbeddingRepository.ImportSink sink, Tally tally, long rows,
+                                    ProgressListener progress, Cancellation cancel) {
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            Batch last;
+            try {
+                Batch[] current = {new Batch(BATCH, null)};
+                for (EmbeddingParquet file : files) {
+                    RowCheck check = new RowCheck(file.path(), modelHash, dimension);
+                    file.forEach(row -> {
+                        byte[] half = check.halfVector(row);
+                        if (half == null) {
+                            tally.withoutVector++;
+                        } else {
+                            current[0].add(check.contentHash(row), half, row.itemKey());
+                            if (current[0].size == BATCH) {
+                                hand(queue, current[0], stop);
+                                current[0] = new Batch(BATCH, null);
+                            }
+                        }
+                        if ((++tally.read & 4095) == 0) {
+                            progress.progress(tally.read, rows, file.path().getFileName().toString());
+                        }
+                    }, cancel);
+                }
+                hand(queue, current[0], stop);
+                last = Batch.END;
+            } catch (RuntimeException e) {
+                last = new Batch(0, e);
+            }
+            try {
+                hand(queue, last, stop);
+            } catch (QuerentException stopped) {
+                // The storing side has its own failure to report.
+            }
+        }, "querent-parquet-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Batch b = queue.take();
+                if (b.failure != null) {
+                    throw b.failure;
+                }
+                if (b == Batch.END) {
+                    return;
+                }
+                for (int i = 0; i < b.size; i++) {
+                    sink.add(b.hashes[i], b.vectors[i], b.keys[i]);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuerentException(ErrorKind.CANCELLED, "cancelled");
+        } finally {
+            stop.set(true);
+            queue.clear();
+            try {
+                reader.join(); // the reader sees stop within 100 ms; tally is read only after it ended
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits for room in the queue. When the storing side has stopped (it failed), the batch is dropped and the
+     * reading ends with a throw, so the file is not read on for nothing.
+     */
+    private static void hand(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stop) {
+        try {
+            do {
+                if (stop.get()) {
+                    throw new QuerentException(ErrorKind.CANCELLED, "the storing side stopped");
+                }
+            } while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuerentException(ErrorKind.CANCELLED, "interrupted");
+        }
+    }
+
     private static long millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** Written by the reading thread only; read by others once it has ended (or, for progress, as it goes). */
     private static final class Tally {
-        long read;
+        volatile long read;
         long withoutVector;
     }
 

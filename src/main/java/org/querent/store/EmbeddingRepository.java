@@ -225,20 +225,58 @@ public final class EmbeddingRepository {
      * committed when the source returns and rolled back whole when it throws (bad row, cancellation). A vector
      * already stored for the content and model is kept, so importing twice adds nothing.
      */
+    /** SQLite's page cache during an import, in KiB (a negative cache_size): enough for both key indexes of 1M rows. */
+    private static final int IMPORT_CACHE_KIB = -256 * 1024;
+
     public ImportCounts importVectors(String modelHash, int keysToReport, ImportSource source) {
         return db.write(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, vector) "
-                    + "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE content_hash = ?1) "
-                    + "ON CONFLICT (content_hash, model_hash) DO NOTHING");
+            // Rows come in content-hash order, which is random: a page cache of SQLite's default 2 MB would
+            // re-read the two key indexes from the OS at nearly every row. Set for this import, then restored.
+            long cachePages;
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                cachePages = rs.next() ? rs.getLong(1) : -2000;
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA cache_size=" + IMPORT_CACHE_KIB);
+            }
+            // The project's content hashes in memory decide item or not without a lookup per row; a project with
+            // a hash that is not SHA-256 hex (none made by import) falls back to asking SQLite row by row.
+            ContentHashTable items = projectHashes(c);
+            try (PreparedStatement insert = c.prepareStatement(items != null
+                    ? "INSERT INTO embedding(content_hash, model_hash, vector) VALUES (?1, ?2, ?3) "
+                            + "ON CONFLICT (content_hash, model_hash) DO NOTHING"
+                    : "INSERT INTO embedding(content_hash, model_hash, vector) "
+                            + "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE content_hash = ?1) "
+                            + "ON CONFLICT (content_hash, model_hash) DO NOTHING");
                  PreparedStatement known = c.prepareStatement("SELECT 1 FROM item WHERE content_hash = ? LIMIT 1")) {
-                VectorImport run = new VectorImport(modelHash, insert, known, keysToReport);
+                VectorImport run = new VectorImport(modelHash, insert, known, items, keysToReport);
                 source.feed(run);
                 run.flush();
                 return run.counts();
             } catch (VectorImport.Failure e) {
                 throw e.sql;
+            } finally {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("PRAGMA cache_size=" + cachePages);
+                }
             }
         });
+    }
+
+    /** Every item's content hash, or null when one is not SHA-256 hex. */
+    private static ContentHashTable projectHashes(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement();
+             ResultSet count = st.executeQuery("SELECT count(*) FROM item")) {
+            ContentHashTable table = new ContentHashTable(count.next() ? count.getInt(1) : 0);
+            try (ResultSet rs = st.executeQuery("SELECT content_hash FROM item")) {
+                while (rs.next()) {
+                    if (!table.add(rs.getString(1))) {
+                        return null;
+                    }
+                }
+            }
+            return table;
+        }
     }
 
     /** Buffers rows into batched inserts and sorts out, for the rows that inserted nothing, why not. */
@@ -267,8 +305,11 @@ public final class EmbeddingRepository {
         private long already;
         private long missing;
 
-        VectorImport(String modelHash, PreparedStatement insert, PreparedStatement known, int keysToReport)
-                throws java.sql.SQLException {
+        private final ContentHashTable items;
+
+        VectorImport(String modelHash, PreparedStatement insert, PreparedStatement known, ContentHashTable items,
+                     int keysToReport) {
+            this.items = items;
             this.insert = insert;
             this.known = known;
             this.keysToReport = keysToReport;
@@ -277,6 +318,10 @@ public final class EmbeddingRepository {
 
         @Override
         public void add(String contentHash, byte[] halfVector, String itemKey) {
+            if (items != null && !items.contains(contentHash)) {
+                noItem(contentHash, itemKey);
+                return;
+            }
             try {
                 insert.setString(1, contentHash);
                 insert.setString(2, modelHash); // executeBatch clears every parameter
@@ -302,20 +347,28 @@ public final class EmbeddingRepository {
                     stored++;
                     continue;
                 }
+                if (items != null) {
+                    already++; // the item is known, so the conflict did it
+                    continue;
+                }
                 known.setString(1, hashes.get(i));
                 try (ResultSet rs = known.executeQuery()) {
                     if (rs.next()) {
                         already++;
                     } else {
-                        missing++;
-                        if (firstMissing.size() < keysToReport) {
-                            firstMissing.add(keys.get(i) != null ? keys.get(i) : "(content " + hashes.get(i) + ")");
-                        }
+                        noItem(hashes.get(i), keys.get(i));
                     }
                 }
             }
             hashes.clear();
             keys.clear();
+        }
+
+        private void noItem(String contentHash, String itemKey) {
+            missing++;
+            if (firstMissing.size() < keysToReport) {
+                firstMissing.add(itemKey != null ? itemKey : "(content " + contentHash + ")");
+            }
         }
 
         ImportCounts counts() {

@@ -259,4 +259,76 @@ class EmbeddingImportServiceTest {
         assertEquals(2476, r.withoutItem());
         assertEquals(0, r.stillMissing());
     }
+
+    /** A project made by Querent from the data the real Spark job embedded, before any scoring. */
+    private Path sparkFixtureProject(String name) throws IOException {
+        Path fixture = Path.of("src/test/resources/org/querent/interop/spark-embeddings");
+        Path data = dir.resolve(name + "-data");
+        try (var files = Files.walk(fixture.resolve("data"))) {
+            for (Path f : files.toList()) {
+                Path target = data.resolve(fixture.resolve("data").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path file = dir.resolve(name + ".querent");
+        try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(file, data,
+                "builtin:minilm", List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null)),
+                false, null))) {
+            new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+        }
+        return file;
+    }
+
+    @Test
+    void realSparkOutputImportsAsTheVectorsScoreWouldStore() throws IOException {
+        Path laptop = sparkFixtureProject("laptop");
+        EmbeddingImportService.Report r = importInto(laptop,
+                Path.of("src/test/resources/org/querent/interop/spark-embeddings/part-00000.snappy.parquet"));
+        assertEquals(10, r.stored(), "one of the job's two part files: 10 of the 23 items");
+        assertEquals(0, r.withoutItem());
+        assertEquals(13, r.stillMissing());
+        Path reference = sparkFixtureProject("reference");
+        try (Project a = new ProjectService(Clock.systemUTC()).open(laptop); ModelSession ma = new ModelSession(a);
+             Project b = new ProjectService(Clock.systemUTC()).open(reference); ModelSession mb = new ModelSession(b)) {
+            assertEquals(13, new ScoringService(a, ma).score(8, ProgressListener.NONE, Cancellation.none()).scored(),
+                    "score does only what the import left");
+            new ScoringService(b, mb).score(8, ProgressListener.NONE, Cancellation.none());
+            Map<String, Embedding> imported = a.embeddings().all(ma.hash());
+            Map<String, Embedding> scoredHere = b.embeddings().all(mb.hash());
+            assertEquals(23, imported.size());
+            assertEquals(scoredHere.keySet(), imported.keySet());
+            for (String hash : scoredHere.keySet()) {
+                assertArrayEquals(scoredHere.get(hash).vector(), imported.get(hash).vector(), 1e-5f, hash);
+            }
+        }
+    }
+
+    @Test
+    void aCancelPartWayRollsBackWhatWasAlreadyStored() throws IOException {
+        Path project = newProject(dir, "fresh");
+        Path file = dir.resolve("long.parquet");
+        try (ParquetTestWriter w = new ParquetTestWriter(file, SCHEMA, ParquetTestWriter.Layout.SPARK_DEFAULT, 2000)) {
+            for (int i = 0; i < 10_000; i++) {
+                Object[] s = scored.get(i % scored.size());
+                w.row(s[0], i < scored.size() ? s[1] : String.format("%064x", i), modelHash, dimension,
+                        le((float[]) s[2]));
+            }
+        }
+        Cancellation cancel = new Cancellation();
+        try (Project p = new ProjectService(Clock.systemUTC()).open(project); ModelSession model = new ModelSession(p)) {
+            EmbeddingImportService.Report r = new EmbeddingImportService(p, model).importFiles(List.of(file),
+                    (done, total, message) -> {
+                        if (done >= 4096) {
+                            cancel.cancel(); // the 24 known rows at the start went to SQLite long before this
+                        }
+                    }, cancel);
+            assertTrue(r.cancelled());
+            assertTrue(r.rows() >= 4096 && r.rows() < 10_000, "stopped part way: " + r.rows());
+        }
+        assertEquals(0, stored(project));
+    }
 }

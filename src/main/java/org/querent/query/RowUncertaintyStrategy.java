@@ -21,7 +21,7 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
         double[][] z = QueryInputs.logits(context);
         double[] scores = new double[p.length];
         // Each row writes only its own score: the same result on any number of cores (a million rows, 2 cores: ~2x).
-        ParallelRows.forEach(p.length, WORK_PER_ROW * p[0].length, i -> {
+        ParallelRows.forEach(p.length, WORK_PER_ROW * (p.length == 0 ? 1 : p[0].length), i -> {
             if (z != null) {
                 scores[i] = context.multiLabel() ? multiLabelLogitScore(z[i]) : logitScore(z[i]);
             } else {

@@ -181,6 +181,10 @@ public final class QueueService {
                 entries, coldStart);
     }
 
+    /** The rules walk at least this many ranked candidates, or this many per pick, before the whole ranking. */
+    static final int RULES_ROOM_MIN = 1_000;
+    static final int RULES_ROOM_PER_PICK = 50;
+
     /** Pools above this many rows are never decoded whole (1.5 GB of float[] at a million 384-d rows). */
     static final int LARGE_POOL = 200_000;
     /** Candidates a vector-reading strategy ranks in a large pool (75 MB decoded at 384 dimensions). */
@@ -283,7 +287,10 @@ public final class QueueService {
     /** The rules need the whole ranking (to have room to skip), every candidate's source and age, and the labelled vectors. */
     private List<Pick> compose(Pool pool, List<Integer> rows, float[][] embeddings, QueryStrategy strategy,
                                QueryContext context, int size, long seed, BatchRules rules, Map<String, Object> settings) {
-        Ranking full = strategy.select(context, rows.size());
+        // Room to skip, not the whole pool: a ranking as long as the pool costs a cold start's TypiClust one
+        // cluster per candidate (hours at 50,000); the whole ranking only when the room ran out (below).
+        int room = Math.min(rows.size(), Math.max(RULES_ROOM_MIN, size * RULES_ROOM_PER_PICK));
+        Ranking full = strategy.select(context, room);
         String[] sources = new String[rows.size()];
         long[] added = new long[rows.size()];
         Map<Long, String> sourceById = project.items().activeSources();
@@ -304,8 +311,11 @@ public final class QueueService {
         // The rules read a candidate's vector only when they consider it: decoded then, unless already at hand.
         java.util.function.IntFunction<float[]> vectorOf = k -> embeddings[k] != null ? embeddings[k]
                 : pool.vector(rows.get(k));
-        ComposedBatch batch = new BatchComposer(rules).compose(full,
-                new BatchCandidates(vectorOf, sources, added, labelled.toArray(new float[0][])), size, seed);
+        BatchCandidates candidates = new BatchCandidates(vectorOf, sources, added, labelled.toArray(new float[0][]));
+        ComposedBatch batch = new BatchComposer(rules).compose(full, candidates, size, seed);
+        if (batch.picks().size() < Math.min(size, rows.size()) && room < rows.size()) {
+            batch = new BatchComposer(rules).compose(strategy.select(context, rows.size()), candidates, size, seed);
+        }
         settings.put("rules", rules.toMap());
         settings.put("skippedNearDuplicates", batch.skippedNearDuplicates());
         settings.put("skippedBySourceCap", batch.skippedBySourceCap());

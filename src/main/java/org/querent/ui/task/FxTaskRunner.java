@@ -32,6 +32,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Lane lane, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        try {
+            submit(lane, work, onSuccess, onFailure);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The runner is closing (the window went away): the caller hears it the usual way, nothing throws on
+            // the UI thread. A card refreshed by a late pulse of the closing window met exactly this.
+            Platform.runLater(() -> onFailure.accept(new IllegalStateException("Querent is closing: not started", closed)));
+        }
+    }
+
+    private <T> void submit(Lane lane, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         lanes.get(lane).execute(() -> {
             T result;
             try {

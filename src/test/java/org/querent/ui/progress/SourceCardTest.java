@@ -145,7 +145,8 @@ class SourceCardTest {
 
     @Test
     void showsEachSourcesFiguresAndCallsOutTheUnderSampledOne(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "sources-headline").contains("labelled"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "sources-headline").contains("labelled")
+                && robot.lookup("#sources-2-0").tryQuery().isPresent()); // the rows come with the next layout pulse
         assertEquals("2 sources by source folder · 13 labelled · 1 to look at", text(robot, "sources-headline"));
         assertEquals(List.of(
                 List.of("north", "20", "12", "cat 8 · dog 2 · bird 2", "80 % [49–94 %] of 10", "8 of 10 (80 %)", ""),

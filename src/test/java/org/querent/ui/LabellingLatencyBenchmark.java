@@ -77,10 +77,29 @@ class LabellingLatencyBenchmark {
      */
     @Test
     void keyPressToNextItemInAMillionItemPool() throws Exception {
+        // -Dlatency.folder=DIR builds the project there once and copies it for each later run (it takes minutes).
+        String keep = System.getProperty("latency.folder");
         Path dir = Files.createTempDirectory("querent-latency-1m");
         System.setProperty("querent.home", dir.resolve("home").toString());
-        Path project = scoredProject(dir, 70, Integer.getInteger("latency.synthetic", 1_000_000));
-        measure(dir, project, "margin");
+        Path project;
+        if (keep != null && Files.exists(Path.of(keep, "latency.querent"))) {
+            project = dir.resolve("latency.querent");
+            Files.copy(Path.of(keep, "latency.querent"), project);
+            copyTree(Path.of(keep, "data"), dir.resolve("data"));
+            System.out.println("reused the project built in " + keep);
+        } else {
+            project = scoredProject(dir, 70, Integer.getInteger("latency.synthetic", 1_000_000));
+            if (keep != null) {
+                Files.createDirectories(Path.of(keep));
+                Files.copy(project, Path.of(keep, "latency.querent"));
+                copyTree(dir.resolve("data"), Path.of(keep, "data"));
+            }
+        }
+        try {
+            measure(dir, project, "margin");
+        } finally {
+            deleteTree(dir); // 1.6 GB a run
+        }
     }
 
     private void measure(Path dir, Path project, String strategy) throws Exception {
@@ -261,6 +280,27 @@ class LabellingLatencyBenchmark {
             throw new java.io.UncheckedIOException(e);
         }
         System.out.println("emails in the benchmark project: " + Arrays.stream(data.toFile().list()).count());
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void sleep(long ms) {

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  *
  * <p>Labelled items, when supplied, mark their clusters as covered: there are {@code size + min(labelled, size)}
  * clusters (the paper uses {@code labelled + size}; the cap bounds the k-means work) and uncovered clusters are
- * served first, largest first, then covered ones. It ignores the probabilities, so uniform ones are fine.
+ * served first, largest first, then covered ones. It ignores the probabilities, so uniform ones are fine. A ranking
+ * longer than {@value #MAX_CLUSTERS} (the batch rules ask for room to skip) uses that many clusters and goes round
+ * them again, each cluster's members in typicality order.
  *
  * <p>Work is capped for big pools: k-means runs on at most {@value KMeans#MAX_SAMPLE} points, and typicality is
  * measured within at most {@value #MAX_TYPICALITY_MEMBERS} seeded members of a cluster.
@@ -25,6 +27,8 @@ public final class TypiclustStrategy implements QueryStrategy {
     public static final String NAME = "typiclust";
     static final int NEIGHBOURS = 20;
     static final int MAX_TYPICALITY_MEMBERS = 500;
+    /** Clusters for the picks at most (and as many again for the labelled): a batch is far smaller. */
+    static final int MAX_CLUSTERS = 50;
 
     @Override
     public String name() {
@@ -46,7 +50,10 @@ public final class TypiclustStrategy implements QueryStrategy {
         }
         SplittableRandom random = new SplittableRandom(context.seed());
         double[] norms = Vectors.norms(x);
-        int k = Math.min(n, want + Math.min(context.labelledCount(), want));
+        // A long ranking (the batch rules' room to skip) is not one cluster per pick: at most MAX_CLUSTERS
+        // uncovered-side clusters, and later picks go round the clusters again in typicality order (see below).
+        int clusterPicks = Math.min(want, MAX_CLUSTERS);
+        int k = Math.min(n, clusterPicks + Math.min(context.labelledCount(), clusterPicks));
         KMeans.Clusters clusters = KMeans.fit(x, norms, k, random);
         int[][] members = clusters.members();
         boolean[] covered = covered(clusters, context.labelledEmbeddings());
@@ -63,6 +70,9 @@ public final class TypiclustStrategy implements QueryStrategy {
         double[] scores = new double[want];
         boolean[] picked = new boolean[n];
         int r = 0;
+        if (want > MAX_CLUSTERS) {
+            return roundRobin(x, norms, members, order, want, random);
+        }
         // Round after round over the clusters: one pick each, until the batch is full (k < want only for tiny pools).
         while (r < want) {
             for (int c : order) {
@@ -79,6 +89,83 @@ public final class TypiclustStrategy implements QueryStrategy {
             }
         }
         return new Ranking(indices, scores);
+    }
+
+    /**
+     * A ranking longer than {@value #MAX_CLUSTERS} picks: each cluster's members are ranked by typicality once
+     * (within at most {@value #MAX_TYPICALITY_MEMBERS} seeded members, the rest after them in pool order), then
+     * the clusters are visited round after round in {@code order}, one pick each. One distance matrix per cluster
+     * instead of one per pick: a rules' room of 1,000 over 10,000 candidates took minutes the other way.
+     */
+    private static Ranking roundRobin(float[][] x, double[] norms, int[][] members, List<Integer> order, int want,
+                                      SplittableRandom random) {
+        int[][] ranked = new int[members.length][];
+        double[][] typicality = new double[members.length][];
+        for (int c : order) {
+            double[][] scores = new double[1][];
+            ranked[c] = byTypicality(x, norms, members[c], random, scores);
+            typicality[c] = scores[0];
+        }
+        int[] indices = new int[want];
+        double[] scores = new double[want];
+        int[] next = new int[members.length];
+        int r = 0;
+        while (r < want) {
+            boolean any = false;
+            for (int c : order) {
+                if (r == want) {
+                    break;
+                }
+                if (next[c] < ranked[c].length) {
+                    indices[r] = ranked[c][next[c]];
+                    scores[r++] = typicality[c][next[c]++];
+                    any = true;
+                }
+            }
+            if (!any) {
+                break; // every member picked: want was capped at the pool's size, so this does not happen
+            }
+        }
+        return new Ranking(Arrays.copyOf(indices, r), Arrays.copyOf(scores, r));
+    }
+
+    /**
+     * A cluster's members, most typical first (ties to the lower pool index); members beyond the seeded
+     * sample follow in pool order with typicality 0.
+     */
+    static int[] byTypicality(float[][] x, double[] norms, int[] cluster, SplittableRandom random,
+                              double[][] typicalityOut) {
+        int[] measured = cluster;
+        if (cluster.length > MAX_TYPICALITY_MEMBERS) {
+            int[] positions = KMeans.sample(cluster.length, MAX_TYPICALITY_MEMBERS, random);
+            measured = new int[positions.length];
+            for (int s = 0; s < positions.length; s++) {
+                measured[s] = cluster[positions[s]];
+            }
+        }
+        double[] typ = typicalities(x, norms, measured);
+        Integer[] order = new Integer[measured.length];
+        for (int a = 0; a < order.length; a++) {
+            order[a] = a;
+        }
+        int[] m = measured;
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(a -> -typ[a]).thenComparingInt(a -> m[a]));
+        java.util.Set<Integer> inSample = new java.util.HashSet<>();
+        int[] out = new int[cluster.length];
+        double[] outTyp = new double[cluster.length];
+        int o = 0;
+        for (int a : order) {
+            out[o] = measured[a];
+            outTyp[o++] = typ[a];
+            inSample.add(measured[a]);
+        }
+        for (int i : cluster) {
+            if (!inSample.contains(i)) {
+                out[o++] = i;
+            }
+        }
+        typicalityOut[0] = outTyp;
+        return out;
     }
 
     /** Clusters whose centroid is the nearest one to some labelled item. */
@@ -126,24 +213,36 @@ public final class TypiclustStrategy implements QueryStrategy {
             }
             members = sampled;
         }
+        double[] typ = typicalities(x, norms, members);
+        int best = -1;
+        double bestTypicality = -1;
+        for (int a = 0; a < members.length; a++) {
+            if (typ[a] > bestTypicality || (typ[a] == bestTypicality && members[a] < members[best])) {
+                bestTypicality = typ[a];
+                best = a;
+            }
+        }
+        typicalityOut[0] = bestTypicality;
+        return members[best];
+    }
+
+    /** Each member's typicality {@code 1 / (mean distance to its nearest neighbours + 1e-9)} within the members. */
+    private static double[] typicalities(float[][] x, double[] norms, int[] members) {
         int m = members.length;
         int neighbours = Math.min(NEIGHBOURS, m - 1);
         double[][] distance = new double[m][m];
-        int[] finalMembers = members;
         ParallelRows.forEach(m, (long) m * x[0].length / 2, a -> {
             for (int b = a + 1; b < m; b++) {
-                double d = Math.sqrt(Vectors.unitDistance(x[finalMembers[a]], norms[finalMembers[a]],
-                        x[finalMembers[b]], norms[finalMembers[b]]));
+                double d = Math.sqrt(Vectors.unitDistance(x[members[a]], norms[members[a]],
+                        x[members[b]], norms[members[b]]));
                 distance[a][b] = d;
                 distance[b][a] = d; // each (a, b) pair is written by row a's task only
             }
         });
-        int best = -1;
-        double bestTypicality = -1;
+        double[] out = new double[m];
         for (int a = 0; a < m; a++) {
-            double typicality;
             if (neighbours == 0) {
-                typicality = 0; // a cluster of one: nothing says it is typical of anything
+                out[a] = 0; // a cluster of one: nothing says it is typical of anything
             } else {
                 double[] row = distance[a].clone();
                 row[a] = Double.POSITIVE_INFINITY;
@@ -152,14 +251,9 @@ public final class TypiclustStrategy implements QueryStrategy {
                 for (int j = 0; j < neighbours; j++) {
                     sum += row[j];
                 }
-                typicality = 1 / (sum / neighbours + 1e-9);
-            }
-            if (typicality > bestTypicality || (typicality == bestTypicality && members[a] < members[best])) {
-                bestTypicality = typicality;
-                best = a;
+                out[a] = 1 / (sum / neighbours + 1e-9);
             }
         }
-        typicalityOut[0] = bestTypicality;
-        return members[best];
+        return out;
     }
 }

@@ -117,11 +117,14 @@ public final class QueueService {
         boolean large = pool.size() > largePool;
         boolean strategyVectors = strategy.readsEmbeddings() || strategy.needsCommittee();
         String prefilter = null;
-        if (large && strategyVectors && rows.size() > prefilteredCandidates) {
-            prefilter = informative(predictions) ? "the " + prefilteredCandidates + " of " + rows.size()
-                    + " candidates with the smallest margin" : "a uniform sample of " + prefilteredCandidates
+        // Before a head the sample is smaller: TypiClust clusters at most 2,000 points and measures typicality
+        // within 500 members of a cluster anyway, and each batch of a cold start pays for the whole sample.
+        int keep = informative(predictions) ? prefilteredCandidates : Math.min(prefilteredCandidates, COLD_START_SAMPLE);
+        if (large && strategyVectors && rows.size() > keep) {
+            prefilter = informative(predictions) ? "the " + keep + " of " + rows.size()
+                    + " candidates with the smallest margin" : "a uniform sample of " + keep
                     + " of " + rows.size() + " candidates";
-            rows = prefiltered(rows, predictions, prefilteredCandidates, seed);
+            rows = prefiltered(rows, predictions, keep, seed);
         }
         double[][] probabilities = new double[rows.size()][];
         double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
@@ -189,6 +192,8 @@ public final class QueueService {
     static final int LARGE_POOL = 200_000;
     /** Candidates a vector-reading strategy ranks in a large pool (75 MB decoded at 384 dimensions). */
     static final int PREFILTERED_CANDIDATES = 50_000;
+    /** Candidates a cold start clusters in a large pool: a uniform sample. */
+    static final int COLD_START_SAMPLE = 10_000;
 
     /** Whether the probabilities come from a trained head or the model's classes (not zero-shot or none). */
     private static boolean informative(Predictions predictions) {
@@ -293,11 +298,18 @@ public final class QueueService {
         Ranking full = strategy.select(context, room);
         String[] sources = new String[rows.size()];
         long[] added = new long[rows.size()];
-        Map<Long, String> sourceById = project.items().activeSources();
         for (int k = 0; k < rows.size(); k++) {
-            long id = pool.id(rows.get(k));
-            sources[k] = sourceById.get(id);
-            added[k] = id; // ids grow as items are imported: the order they were added
+            added[k] = pool.id(rows.get(k)); // ids grow as items are imported: the order they were added
+        }
+        if (rules.maxPerSource() > 0) {
+            // Only the per-source cap reads sources: of the candidates, not every active item (a million-row map).
+            Map<Long, String> sourceById = rows.size() * 4L < pool.size() ? project.items().sourcesOf(added)
+                    : project.items().activeSources();
+            for (int k = 0; k < rows.size(); k++) {
+                sources[k] = sourceById.get(added[k]);
+            }
+        } else {
+            java.util.Arrays.fill(sources, "");
         }
         List<float[]> labelled = new ArrayList<>();
         if (rules.nearDuplicate() > 0) {

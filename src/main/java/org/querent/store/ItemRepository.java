@@ -395,6 +395,30 @@ public final class ItemRepository {
         });
     }
 
+    /** The source of each of the given items that is active, read in chunks of ids. */
+    public Map<Long, String> sourcesOf(long[] ids) {
+        return db.read(c -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            int chunk = 500;
+            for (int from = 0; from < ids.length; from += chunk) {
+                int to = Math.min(ids.length, from + chunk);
+                String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, source FROM item WHERE state = 'active' AND id IN (" + marks + ")")) {
+                    for (int i = from; i < to; i++) {
+                        ps.setLong(i - from + 1, ids[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<ItemRecord> inState(String state) {
         return db.read(c -> {
             List<ItemRecord> out = new ArrayList<>();

@@ -83,4 +83,36 @@ class TypiclustStrategyTest {
                 new TypiclustStrategy().select(context, 5).indices());
         assertEquals(OUTLIER, 18);
     }
+
+    /**
+     * The batch rules ask for a long ranking (room to skip). It uses {@value TypiclustStrategy#MAX_CLUSTERS}
+     * clusters, not one per pick, and goes round them again: its first picks are exactly a batch of that size, and
+     * it still names every position once.
+     */
+    @Test
+    void aLongRankingGoesRoundTheClustersInsteadOfMakingOnePerPick() {
+        java.util.Random random = new java.util.Random(5);
+        int blobs = 120;
+        int perBlob = 20;
+        float[][] x = new float[blobs * perBlob][8];
+        for (int b = 0; b < blobs; b++) {
+            float[] centre = new float[8];
+            for (int d = 0; d < 8; d++) {
+                centre[d] = (float) random.nextGaussian();
+            }
+            for (int p = 0; p < perBlob; p++) {
+                for (int d = 0; d < 8; d++) {
+                    x[b * perBlob + p][d] = centre[d] + (float) (0.05 * random.nextGaussian());
+                }
+            }
+        }
+        QueryContext context = QueryContext.of(uniform(x.length), x, false, 3);
+        int[] batch = new TypiclustStrategy().select(context, TypiclustStrategy.MAX_CLUSTERS).indices();
+        int[] room = new TypiclustStrategy().select(context, 1_000).indices();
+        assertEquals(1_000, room.length);
+        assertArrayEquals(batch, java.util.Arrays.copyOf(room, batch.length));
+        assertEquals(1_000, java.util.Arrays.stream(room).distinct().count());
+        int[] whole = new TypiclustStrategy().select(context, x.length).indices();
+        assertEquals(x.length, java.util.Arrays.stream(whole).distinct().count());
+    }
 }

@@ -89,4 +89,39 @@ class LargePoolQueueTest {
             assertNull(settingsOf(small.roundId()).get("prefiltered"));
         }
     }
+
+    /**
+     * A cold start in a large pool clusters a uniform sample, and the per-source cap reads the sources of those
+     * candidates only (not a map of every active item): four picks from four different folders.
+     */
+    @Test
+    void aColdStartInALargePoolCapsPerSourceFromTheCandidatesSources() throws Exception {
+        TestData.copyEmails(dir.resolve("data"), 6); // 36 emails, moved into 6 folders
+        try (var files = java.nio.file.Files.list(dir.resolve("data"))) {
+            List<Path> all = files.sorted().toList();
+            for (int i = 0; i < all.size(); i++) {
+                Path folder = java.nio.file.Files.createDirectories(dir.resolve("data").resolve("f" + i % 6));
+                java.nio.file.Files.move(all.get(i), folder.resolve(all.get(i).getFileName()));
+            }
+        }
+        List<LabelDefinition> labels = TestData.emailLabels().stream().map(l -> new LabelDefinition(l, "", null)).toList();
+        try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(dir.resolve("p.querent"),
+                dir.resolve("data"), "builtin:minilm", labels, false, null)); ModelSession models = new ModelSession(project)) {
+            new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+            new ScoringService(project, models).score(8, ProgressListener.NONE, Cancellation.none());
+            Pool pool = Pool.load(project, models.hash());
+            Predictions predictions = new Ranker(project, models).predict(pool);
+            QueueService large = new QueueService(project, 20, 8); // 36 rows is "large"; 8 candidates
+            QueueService.Queue queue = large.next(pool, predictions, "margin", 4, 7, Set.of(),
+                    new BatchRules(0, 1, 0, 0));
+
+            assertEquals("typiclust", queue.strategy());
+            assertEquals("a uniform sample of 8 of 36 candidates", settingsOf(queue.roundId()).get("prefiltered"));
+            assertEquals(4, queue.entries().size());
+            Set<String> folders = new HashSet<>();
+            queue.entries().forEach(e -> folders.add(e.item().source()));
+            assertEquals(4, folders.size(), "one pick per folder: " + folders);
+            assertFalse(pool.decodedAll());
+        }
+    }
 }

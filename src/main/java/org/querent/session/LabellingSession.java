@@ -81,8 +81,14 @@ public final class LabellingSession {
     private final TrainingService training;
     private final Executor rankingExecutor;
     private final AtomicBoolean rankingAhead = new AtomicBoolean();
-    /** Items left in the batch when the next one is ranked ahead. */
+    /** Done when the ranking ahead in flight has appended its batch (or failed): a batch that runs out waits for it. */
+    private volatile CompletableFuture<Void> aheadDone = CompletableFuture.completedFuture(null);
+    /** Items left in the batch when the next one is ranked ahead, at least (see {@link #lowWater()}). */
     private static final int LOW_WATER = 3;
+    /** How long the last ranking of a batch took, and the person's pace between decisions (moving averages). */
+    private final RankingPace pace = new RankingPace();
+    /** The pool's margin percentiles for "why this item", computed once per set of predictions. */
+    private volatile WhyPercentiles whyPercentiles;
     private final Ranker ranker;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean trainingRunning = new AtomicBoolean();
@@ -448,12 +454,21 @@ public final class LabellingSession {
         QueryStrategy margin = Strategies.byName("margin");
         double percentile = Double.NaN;
         if (probabilities != null && margin instanceof ScoringStrategy scoring) {
-            double[] scores = scoring.scores(new QueryContext(probabilities, null, project.settings().multiLabel(), 0));
+            // The pool's scores sorted once per set of predictions, not per item shown (a million rows: a sort).
+            WhyPercentiles cached = whyPercentiles;
+            if (cached == null || cached.of() != probabilities) {
+                cached = new WhyPercentiles(probabilities, PoolPercentiles.of(scoring.scores(
+                        new QueryContext(probabilities, null, project.settings().multiLabel(), 0))));
+                whyPercentiles = cached;
+            }
             double mine = scoring.scores(new QueryContext(new double[][] {entry.probabilities()}, null,
                     project.settings().multiLabel(), 0))[0];
-            percentile = PoolPercentiles.of(scores).percentile(mine);
+            percentile = cached.percentiles().percentile(mine);
         }
         return Optional.of(new Why(selection, percentile, "margin"));
+    }
+
+    private record WhyPercentiles(double[][] of, PoolPercentiles percentiles) {
     }
 
     private QueueEntry requireCurrent() {
@@ -466,16 +481,33 @@ public final class LabellingSession {
     }
 
     private void afterDecision() {
+        pace.decided(System.nanoTime());
         boolean retrain;
         boolean rankAhead;
+        CompletableFuture<Void> inFlight = aheadDone;
+        boolean outOfBatch;
         synchronized (this) {
             if (current != null) {
                 decidedSinceRerank.add(current.item().id()); // the item just decided
             }
+            outOfBatch = upcoming.isEmpty();
+        }
+        if (outOfBatch && !inFlight.isDone()) {
+            // The batch ran out while the next one is being ranked ahead: wait for it rather than rank it again in
+            // line (the decisions lane is single-file, so nothing acts on the decided item meanwhile).
+            try {
+                inFlight.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // ranked in line below instead
+            }
+        }
+        synchronized (this) {
             advance();
             decisionsSinceTraining++;
             retrain = settings.retrainEvery() > 0 && decisionsSinceTraining >= settings.retrainEvery();
-            rankAhead = current != null && upcoming.size() < LOW_WATER;
+            rankAhead = current != null && upcoming.size() < lowWater();
             publish();
         }
         fireQueueChanged();
@@ -494,6 +526,8 @@ public final class LabellingSession {
         if (!rankingAhead.compareAndSet(false, true)) {
             return;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        aheadDone = done;
         try {
             rankingExecutor.execute(() -> {
                 try {
@@ -513,9 +547,11 @@ public final class LabellingSession {
                         }
                         upcoming.forEach(e -> exclude.add(e.item().id())); // only these can be decided meanwhile
                     }
+                    long ranking0 = System.nanoTime();
                     QueueService.Queue queue = queues.next(rankedPool, rankedWith, rankSettings.strategy(),
                             rankSettings.batchSize(), project.rounds().count() + 1L, exclude,
                             rankSettings.rules() == null ? BatchRules.none() : rankSettings.rules());
+                    pace.ranked(System.nanoTime() - ranking0);
                     synchronized (this) {
                         if (pool != rankedPool || settings != rankSettings) {
                             return; // the pool grew or the settings changed: a fresh batch is queued meanwhile
@@ -539,11 +575,21 @@ public final class LabellingSession {
                     // Nothing lost: when the batch runs out, the next one is ranked in line and its error shown.
                 } finally {
                     rankingAhead.set(false);
+                    done.complete(null);
                 }
             });
         } catch (RuntimeException rejected) {
             rankingAhead.set(false); // the executor is shut down: the project is closing
+            done.complete(null);
         }
+    }
+
+    /**
+     * Items left when the next batch is ranked ahead: enough for the ranking to finish, twice over, at the person's
+     * pace (at least {@value #LOW_WATER}, at most a batch, so a slow ranking starts as soon as a batch arrives).
+     */
+    private int lowWater() {
+        return Math.max(LOW_WATER, Math.min(settings.batchSize(), pace.itemsToCover(2.0) + 1));
     }
 
     /** Moves to the next queued item, queueing a new round when the batch is used up. */
@@ -557,8 +603,10 @@ public final class LabellingSession {
     private void refill(Set<Long> exclude) {
         requirePool();
         restoredQueue = false;
+        long ranking0 = System.nanoTime();
         QueueService.Queue queue = queues.next(pool, predictions, settings.strategy(), settings.batchSize(),
                 project.rounds().count() + 1L, exclude, settings.rules() == null ? BatchRules.none() : settings.rules());
+        pace.ranked(System.nanoTime() - ranking0);
         upcoming.addAll(queue.entries());
     }
 

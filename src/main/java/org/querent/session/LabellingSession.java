@@ -170,7 +170,7 @@ public final class LabellingSession {
      * call off the UI thread.
      */
     public void start() {
-        if (startFromSavedQueue()) {
+        if (startFromSavedQueue() || startFromASample()) {
             return;
         }
         Ranker.Ranked ranked = ranker.predictPool();
@@ -198,14 +198,51 @@ public final class LabellingSession {
 
     private boolean startFromSavedQueue() {
         Optional<List<QueueEntry>> saved = QueueAhead.restore(project, annotator, settings, ranker.modelHash());
-        if (saved.isEmpty()) {
+        return saved.isPresent() && startFrom(saved.get());
+    }
+
+    /**
+     * A large pool with no saved queue (its first open, or a version trained elsewhere): the first batch is ranked
+     * on a uniform sample, read by id, and the whole pool loads and re-ranks behind it as behind a saved queue.
+     * Loading a million vectors takes seconds; the person starts at once (ADR 0020).
+     */
+    private boolean startFromASample() {
+        if (project.embeddings().poolCandidates() <= sampleStartPool) {
             return false;
         }
+        Pool sample = Pool.sample(project, ranker.modelHash(), startSample, project.rounds().count() + 1L);
+        if (sample.size() == 0) {
+            return false;
+        }
+        Optional<Predictions> predicted = ranker.predictSample(sample);
+        if (predicted.isEmpty()) {
+            return false;
+        }
+        QueueService.Queue queue = queues.next(sample, predicted.get(), settings.strategy(), settings.batchSize(),
+                project.rounds().count() + 1L, Set.of(), settings.rules() == null ? BatchRules.none() : settings.rules());
+        return !queue.entries().isEmpty() && startFrom(queue.entries());
+    }
+
+    /** Pools of more candidates than this start from a sample's batch (see {@link #startFromASample}). */
+    static final int SAMPLE_START_POOL = QueueService.LARGE_POOL;
+    /** Items the first batch of a large pool is ranked on. */
+    static final int START_SAMPLE = 5_000;
+    private int sampleStartPool = SAMPLE_START_POOL;
+    private int startSample = START_SAMPLE;
+
+    /** For tests: pools above {@code pool} candidates start from a sample of {@code sample} (before {@link #start}). */
+    void startFromASampleAbove(int pool, int sample) {
+        this.sampleStartPool = pool;
+        this.startSample = sample;
+    }
+
+    /** Shows {@code first} at once and loads and ranks the whole pool behind it on the ranking lane. */
+    private boolean startFrom(List<QueueEntry> first) {
         CompletableFuture<Ranker.Ranked> load = new CompletableFuture<>();
         synchronized (this) {
             current = null;
             upcoming.clear();
-            upcoming.addAll(saved.get());
+            upcoming.addAll(first);
             current = upcoming.pollFirst();
             restoredQueue = true;
             loading = load;

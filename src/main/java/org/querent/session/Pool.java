@@ -36,10 +36,17 @@ public final class Pool implements Rows {
     private final int unscored;
     private final byte[] contentDigest;
     private final LongFunction<ItemRecord> itemById;
+    private final String sampleOf;
     private volatile float[][] decoded;
 
     private Pool(String modelHash, long[] ids, HalfMatrix halves, int dimension, float[][] classScores, int unscored,
                  byte[] contentDigest, LongFunction<ItemRecord> itemById) {
+        this(modelHash, ids, halves, dimension, classScores, unscored, contentDigest, itemById, null);
+    }
+
+    private Pool(String modelHash, long[] ids, HalfMatrix halves, int dimension, float[][] classScores, int unscored,
+                 byte[] contentDigest, LongFunction<ItemRecord> itemById, String sampleOf) {
+        this.sampleOf = sampleOf;
         this.modelHash = modelHash;
         this.ids = ids;
         this.halves = halves;
@@ -105,6 +112,28 @@ public final class Pool implements Rows {
      * few items without loading the rest. Its content digest names no cache.
      */
     static Pool ofItems(Project project, String modelHash, List<Long> itemIds) {
+        return ofItems(project, modelHash, itemIds, null);
+    }
+
+    /**
+     * A seeded uniform sample of about {@code n} of the model's pool, read by id (item ids drawn up to the largest,
+     * so no scan of the pool): what a large pool's first batch is ranked on while the whole pool loads (ADR 0020).
+     */
+    static Pool sample(Project project, String modelHash, int n, long seed) {
+        long maxId = project.items().maxId();
+        List<Long> ids = new java.util.SplittableRandom(seed).longs(1, maxId + 1).distinct()
+                .limit(Math.min(n, maxId)).boxed().toList();
+        Pool sample = ofItems(project, modelHash, ids, null);
+        return ofItems(sample, "a uniform sample of " + sample.size() + " of the pool's items, ranked while the whole"
+                + " pool loads");
+    }
+
+    private static Pool ofItems(Pool pool, String sampleOf) {
+        return new Pool(pool.modelHash, pool.ids, pool.halves, pool.dimension, null, 0, new byte[0], pool.itemById,
+                sampleOf);
+    }
+
+    private static Pool ofItems(Project project, String modelHash, List<Long> itemIds, String sampleOf) {
         Map<Long, float[]> vectors = project.embeddings().poolVectorsOf(modelHash, itemIds);
         long[] ids = vectors.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         int dim = vectors.isEmpty() ? 0 : vectors.values().iterator().next().length;
@@ -125,6 +154,11 @@ public final class Pool implements Rows {
 
     public String modelHash() {
         return modelHash;
+    }
+
+    /** What this pool is a sample of (said in the rounds ranked on it), or null for the model's whole pool. */
+    public String sampleOf() {
+        return sampleOf;
     }
 
     @Override

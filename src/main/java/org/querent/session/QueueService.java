@@ -147,6 +147,9 @@ public final class QueueService {
         if (prefilter != null) {
             settings.put("prefiltered", prefilter);
         }
+        if (pool.sampleOf() != null) {
+            settings.put("provisional", pool.sampleOf());
+        }
         if (coldStart != null) {
             settings.put("coldStart", coldStart);
             settings.put("requestedStrategy", requested.name());
@@ -177,7 +180,7 @@ public final class QueueService {
         }
         long roundId = project.rounds().record(strategy.name(), predictions.modelVersion(), pool.modelHash(),
                 predictions.predictor(), allCandidates, seed, settings, recorded);
-        if (prefilter == null) {
+        if (prefilter == null && pool.sampleOf() == null) {
             AuditPicks.add(project.meta(), roundId, auditIds);
         } // else drawn from the prefiltered set, not uniformly from the pool: shown, but not counted in the estimate
         return new Queue(roundId, strategy.name(), predictions.predictor(), predictions.modelVersion(), allCandidates,

@@ -42,6 +42,15 @@ public final class Ranker {
         return new Ranked(pool, predict(pool));
     }
 
+    /**
+     * Predicts a sample of the pool as {@link #predict} would, row by row, or empty when the version in use spreads
+     * labels over the whole pool's neighbour graph (a sample has no such graph).
+     */
+    public java.util.Optional<Predictions> predictSample(Pool sample) {
+        HeadRecord head = ModelVersions.inUse(project, sample.modelHash()).orElse(null);
+        return SpreadPredictions.isSpreading(head) ? java.util.Optional.empty() : java.util.Optional.of(predict(sample));
+    }
+
     /** Predicts a loaded pool with the version in use, the model's classes, zero-shot, or nothing. */
     public Predictions predict(Pool pool) {
         HeadRecord head = ModelVersions.inUse(project, pool.modelHash()).orElse(null);

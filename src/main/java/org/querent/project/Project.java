@@ -26,6 +26,7 @@ public final class Project implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
+    private volatile ProjectSettings settings;
     private final MetaRepository meta;
     private final ItemRepository items;
     private final TaxonomyRepository taxonomy;
@@ -65,9 +66,23 @@ public final class Project implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Read once and kept (only this class and project creation write them): views ask for them while they are
+     * built, and a read would wait for whatever query holds the file (the JavaFX thread waited on a million-row read).
+     */
     public ProjectSettings settings() {
-        return new ProjectSettings(meta.get(DATA_ROOT).orElse(""), meta.get(MODEL).orElse("builtin:minilm"),
-                Boolean.parseBoolean(meta.get(MULTI_LABEL).orElse("false")));
+        ProjectSettings s = settings;
+        if (s == null) {
+            s = new ProjectSettings(meta.get(DATA_ROOT).orElse(""), meta.get(MODEL).orElse("builtin:minilm"),
+                    Boolean.parseBoolean(meta.get(MULTI_LABEL).orElse("false")));
+            settings = s;
+        }
+        return s;
+    }
+
+    /** Forgets the kept settings after they were written. */
+    void settingsChanged() {
+        settings = null;
     }
 
     /** The dataset folder, resolved; fails with a message saying how to re-point it when it has moved. */
@@ -87,6 +102,7 @@ public final class Project implements AutoCloseable {
             throw QuerentException.notFound("no folder at " + newRoot.toAbsolutePath() + ": give an existing dataset folder");
         }
         meta.put(DATA_ROOT, ProjectService.relativeToFolder(folder(), newRoot));
+        settingsChanged();
     }
 
     public List<String> labelNames() {

@@ -42,6 +42,7 @@ public final class ProjectService {
                 project.meta().put(Project.DATA_ROOT, relativeToFolder(project.folder(), spec.dataRoot()));
                 project.meta().put(Project.MODEL, modelReference(project.folder(), spec.model()));
                 project.meta().put(Project.MULTI_LABEL, Boolean.toString(spec.multiLabel()));
+                project.settingsChanged();
                 project.meta().put("created_at", org.querent.store.Timestamps.now(clock));
                 project.taxonomy().replace(spec.labels());
                 new TaxonomyVersionRepository(db, clock).publishInitial(System.getProperty("user.name", "unknown"),

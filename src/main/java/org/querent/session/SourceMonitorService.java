@@ -67,9 +67,9 @@ public final class SourceMonitorService {
         Path root = project.dataRoot();
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (ItemRecord item : project.items().inState("active")) {
-            if (item.row() >= 0 && seen.add(item.path())) {
-                Path file = root.resolve(item.path());
+        for (String path : project.items().activeTablePaths()) {
+            if (seen.add(path)) {
+                Path file = root.resolve(path);
                 if (Files.isRegularFile(file)) {
                     try {
                         out.addAll(SegmentColumn.columns(file));
@@ -85,10 +85,10 @@ public final class SourceMonitorService {
 
     /** By source folder ("(top)" for files at the dataset root). */
     public SourceReport bySource() {
+        // ids and sources only: reading every item record (texts included) held the file for seconds at a million
         Map<Long, String> segment = new HashMap<>();
-        for (ItemRecord item : project.items().inState("active")) {
-            segment.put(item.id(), item.source().isEmpty() ? "(top)" : item.source());
-        }
+        project.items().activeSources().forEach((id, source) ->
+                segment.put(id, source == null || source.isEmpty() ? "(top)" : source));
         return report("source folder", segment);
     }
 

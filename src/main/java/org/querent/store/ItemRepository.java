@@ -380,7 +380,6 @@ public final class ItemRepository {
         });
     }
 
-    /** Items in the given state, by id. */
     /** The source of every active item, by id: what batch rules need of the whole pool, without bodies. */
     public Map<Long, String> activeSources() {
         return db.read(c -> {
@@ -389,6 +388,20 @@ public final class ItemRepository {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The files active table rows (CSV/JSONL) came from, each once, in the order first imported. */
+    public List<String> activeTablePaths() {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT path FROM item WHERE state = 'active' AND row_index >= 0"
+                    + " GROUP BY path ORDER BY min(id)"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
             return out;

@@ -218,8 +218,11 @@ public final class LabellingSession {
         if (predicted.isEmpty()) {
             return false;
         }
-        QueueService.Queue queue = queues.next(sample, predicted.get(), settings.strategy(), settings.batchSize(),
-                project.rounds().count() + 1L, Set.of(), settings.rules() == null ? BatchRules.none() : settings.rules());
+        // Three batches' worth: a fast person must not run out before the pool has loaded and ranked (seconds at
+        // a million items), or the next key press would wait for it.
+        QueueService.Queue queue = queues.next(sample, predicted.get(), settings.strategy(),
+                settings.batchSize() * START_BATCHES, project.rounds().count() + 1L, Set.of(),
+                settings.rules() == null ? BatchRules.none() : settings.rules());
         return !queue.entries().isEmpty() && startFrom(queue.entries());
     }
 
@@ -227,6 +230,8 @@ public final class LabellingSession {
     static final int SAMPLE_START_POOL = QueueService.LARGE_POOL;
     /** Items the first batch of a large pool is ranked on. */
     static final int START_SAMPLE = 5_000;
+    /** The first batch of a large pool, ranked on the sample, is this many batches long. */
+    static final int START_BATCHES = 3;
     private int sampleStartPool = SAMPLE_START_POOL;
     private int startSample = START_SAMPLE;
 

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.querent.common.ErrorKind;
 import org.querent.common.QuerentException;
@@ -30,12 +31,17 @@ public final class Database implements AutoCloseable {
     private final FileLock processLock;
     private final IdentityLock identityLock;
     private final ReentrantLock access = new ReentrantLock();
+    /** Scans hold it shared; closing takes it whole, so no scan runs on a connection being closed. */
+    private final ReentrantReadWriteLock scanning = new ReentrantReadWriteLock();
+    private final ScanConnections scanners;
     private final boolean readOnly;
-    private boolean closed;
+    private volatile boolean closed;
 
-    private Database(Path file, Connection connection, FileChannel lockChannel, FileLock processLock,
+    /** @param scanUri how {@link #scan} connections open the file (read-only) */
+    private Database(Path file, String scanUri, Connection connection, FileChannel lockChannel, FileLock processLock,
                      IdentityLock identityLock) {
         this.file = file;
+        this.scanners = new ScanConnections(scanUri);
         this.identityLock = identityLock;
         this.readOnly = identityLock == null;
         this.connection = connection;
@@ -137,7 +143,8 @@ public final class Database implements AutoCloseable {
                 // inserts into indexes far larger than 2 MB, and took twice as long with the default (ADR 0021).
                 st.execute("PRAGMA cache_size=-65536");
             }
-            Database db = new Database(absolute, connection, channel, lock, identity);
+            Database db = new Database(absolute, "jdbc:sqlite:" + absolute.toUri() + "?mode=ro", connection, channel, lock,
+                    identity);
             try {
                 Migrations.apply(db, create);
                 db.write(c -> { // an import killed mid-way may have left it dropped (ItemRepository.suspendContentIndex)
@@ -186,7 +193,7 @@ public final class Database implements AutoCloseable {
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            Database db = new Database(absolute, connection, null, null, null);
+            Database db = new Database(absolute, uri, connection, null, null, null);
             try {
                 Migrations.requireReadable(db);
             } catch (RuntimeException e) {
@@ -233,6 +240,45 @@ public final class Database implements AutoCloseable {
         } finally {
             access.unlock();
         }
+    }
+
+    /**
+     * Runs a read-only scan on this thread's own connection, as one snapshot, beside the writer and every other
+     * reader: for reads of the whole pool (loading vectors, counting, the cards' figures) that would otherwise hold
+     * the project's one connection, and every decision behind it, for seconds. It sees what was committed when it
+     * began; inside a {@link #write} on the same thread it runs there, so it sees that write's changes.
+     */
+    public <T> T scan(SqlFunction<Connection, T> work) {
+        if (access.isHeldByCurrentThread()) {
+            return read(work);
+        }
+        scanning.readLock().lock();
+        try {
+            ensureOpen();
+            Connection c = scanners.forCurrentThread();
+            if (!c.getAutoCommit()) {
+                return work.apply(c); // nested: the outer scan's snapshot
+            }
+            c.setAutoCommit(false);
+            try {
+                return work.apply(c);
+            } finally {
+                try {
+                    c.rollback(); // nothing was written: this only ends the snapshot
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageErrors.sql("reading the project failed", e);
+        } finally {
+            scanning.readLock().unlock();
+        }
+    }
+
+    /** Connections open for scans (for tests). */
+    int scanConnections() {
+        return scanners.open();
     }
 
     /**
@@ -304,12 +350,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        scanning.writeLock().lock();
         access.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
+            scanners.closeAll(); // first: a TRUNCATE checkpoint waits for no reader
             if (!readOnly) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -333,6 +381,7 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             access.unlock();
+            scanning.writeLock().unlock();
         }
     }
 

@@ -68,7 +68,7 @@ public final class EmbeddingRepository {
 
     /** Distinct content hashes of active, non-duplicate items that have no embedding for the model, by item id. */
     public List<String> missingHashes(String modelHash) {
-        return db.read(c -> {
+        return db.scan(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT i.content_hash FROM item i "
                     + "WHERE i.state = 'active' AND i.duplicate_of IS NULL AND NOT EXISTS "
@@ -106,7 +106,7 @@ public final class EmbeddingRepository {
 
     /** Every stored embedding of the model, by content hash. */
     public Map<String, Embedding> all(String modelHash) {
-        return db.read(c -> {
+        return db.scan(c -> {
             Map<String, Embedding> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT content_hash, vector, class_scores FROM embedding WHERE model_hash = ?")) {
@@ -131,7 +131,7 @@ public final class EmbeddingRepository {
 
     /** Active, non-duplicate items: the bound on a pool's size, counted without reading a vector. */
     public int poolCandidates() {
-        return db.read(c -> {
+        return db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT count(*) FROM item WHERE state = 'active' AND duplicate_of IS NULL");
                  ResultSet rs = ps.executeQuery()) {
@@ -145,7 +145,7 @@ public final class EmbeddingRepository {
      * record or body is read, and nothing is held here, so a million rows cost only what the consumer keeps.
      */
     public void forEachPoolRow(String modelHash, PoolRowConsumer consumer) {
-        db.read(c -> {
+        db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.content_hash, e.vector, e.class_scores "
                     + "FROM item i JOIN embedding e ON e.content_hash = i.content_hash AND e.model_hash = ? "
                     + "WHERE i.state = 'active' AND i.duplicate_of IS NULL ORDER BY i.id")) {
@@ -162,7 +162,7 @@ public final class EmbeddingRepository {
 
     /** The vectors of the given items that are in the model's pool (active, not duplicates, embedded), by item id. */
     public Map<Long, float[]> poolVectorsOf(String modelHash, java.util.Collection<Long> itemIds) {
-        return db.read(c -> {
+        return db.scan(c -> {
             Map<Long, float[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT e.vector FROM item i JOIN embedding e "
                     + "ON e.content_hash = i.content_hash AND e.model_hash = ? "
@@ -188,7 +188,7 @@ public final class EmbeddingRepository {
 
     /** Active, non-duplicate items that have no embedding of the model yet. */
     public int countMissing(String modelHash) {
-        return db.read(c -> {
+        return db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item i WHERE i.state = 'active' "
                     + "AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
                     + "WHERE e.content_hash = i.content_hash AND e.model_hash = ?)")) {
@@ -377,7 +377,7 @@ public final class EmbeddingRepository {
     }
 
     public int count(String modelHash) {
-        return db.read(c -> {
+        return db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -382,7 +382,7 @@ public final class ItemRepository {
 
     /** The source of every active item, by id: what batch rules need of the whole pool, without bodies. */
     public Map<Long, String> activeSources() {
-        return db.read(c -> {
+        return db.scan(c -> {
             Map<Long, String> out = new java.util.HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, source FROM item WHERE state = 'active'");
                  ResultSet rs = ps.executeQuery()) {
@@ -396,7 +396,7 @@ public final class ItemRepository {
 
     /** The files active table rows (CSV/JSONL) came from, each once, in the order first imported. */
     public List<String> activeTablePaths() {
-        return db.read(c -> {
+        return db.scan(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT path FROM item WHERE state = 'active' AND row_index >= 0"
                     + " GROUP BY path ORDER BY min(id)"); ResultSet rs = ps.executeQuery()) {
@@ -410,7 +410,7 @@ public final class ItemRepository {
 
     /** The source of each of the given items that is active, read in chunks of ids. */
     public Map<Long, String> sourcesOf(long[] ids) {
-        return db.read(c -> {
+        return db.scan(c -> {
             Map<Long, String> out = new java.util.HashMap<>();
             int chunk = 500;
             for (int from = 0; from < ids.length; from += chunk) {
@@ -433,7 +433,7 @@ public final class ItemRepository {
     }
 
     public List<ItemRecord> inState(String state) {
-        return db.read(c -> {
+        return db.scan(c -> {
             List<ItemRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM item WHERE state = ? ORDER BY id")) {
                 ps.setString(1, state);
@@ -467,7 +467,7 @@ public final class ItemRepository {
     }
 
     public Map<String, Integer> countByState() {
-        return db.read(c -> {
+        return db.scan(c -> {
             Map<String, Integer> out = new LinkedHashMap<>();
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT state, count(*) FROM item GROUP BY state ORDER BY state")) {

@@ -78,6 +78,9 @@ class SampleStartTest {
             assertTrue(sampled > 0 && sampled <= 12, provisional);
             assertEquals("typiclust", session.whyCurrent().orElseThrow().selection().strategy(),
                     "no head yet: a cold start, on the sample");
+            int queuedBeforeTheLoad = session.upcoming(100).size() + 1;
+            assertTrue(queuedBeforeTheLoad > MARGIN.batchSize() && queuedBeforeTheLoad <= 3 * MARGIN.batchSize(),
+                    "several batches to label while the pool loads, not one: " + queuedBeforeTheLoad);
 
             // Two decisions before the pool arrives, then the load: the item in front is kept, nothing decided
             // comes back, and the queue is now the whole pool's ranking.

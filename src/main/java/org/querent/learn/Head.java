@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
 
+import org.querent.common.LogitMatrix;
 import org.querent.common.QuerentException;
 
 /**
@@ -160,6 +161,41 @@ public abstract sealed class Head permits SoftmaxHead, SigmoidHead {
             }
         });
         return out;
+    }
+
+    /**
+     * {@link #logits(Rows)} divided by {@code temperature} (1 leaves them as they are; the division is skipped then),
+     * into one chunked matrix: no object per row. Each value is the same double {@code logits(x)[i][c] / temperature}
+     * gives, so what is ranked from them does not change (ADR 0025). Split across cores as {@link #predict(Rows)}.
+     */
+    public final LogitMatrix logitMatrix(Rows x, double temperature) {
+        if (x.dimension() != dimension()) {
+            throw QuerentException.usage("embedding has the wrong length for this head: head.dimension()=" + dimension()
+                    + ", rows of " + x.dimension());
+        }
+        int n = x.size();
+        LogitMatrix out = new LogitMatrix(n, classes());
+        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            float[] row = new float[dimension()];
+            double[] z = new double[classes()];
+            for (int i = t * ROWS_PER_TASK; i < Math.min(n, (t + 1) * ROWS_PER_TASK); i++) {
+                x.copyRow(i, row);
+                logitsInto(row, z);
+                if (temperature != 1.0) {
+                    for (int c = 0; c < z.length; c++) {
+                        z[c] /= temperature;
+                    }
+                }
+                out.setRow(i, z);
+            }
+        });
+        return out;
+    }
+
+    /** Turns one row of logits into probabilities in place, with the head's link (softmax or sigmoid). */
+    public final void link(double[] logits) {
+        applyLink(logits);
     }
 
     /** Visible for the benchmark, which compares the serial and the parallel path. */

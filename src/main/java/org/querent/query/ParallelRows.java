@@ -21,6 +21,22 @@ final class ParallelRows {
      * @param workPerRow rough multiply-adds per row, to decide whether to go parallel
      * @param body       called once per row index
      */
+    /** A body over a run of rows {@code [from, to)}, for work that reuses a buffer per run. */
+    interface Range {
+        void accept(int from, int to);
+    }
+
+    /** As {@link #forEach}, handing each task its run of rows (one run of all rows when serial). */
+    static void forEachRange(int rows, long workPerRow, Range body) {
+        if ((long) rows * workPerRow < PARALLEL_WORK || Runtime.getRuntime().availableProcessors() < 2) {
+            body.accept(0, rows);
+            return;
+        }
+        int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t ->
+                body.accept(t * ROWS_PER_TASK, Math.min(rows, (t + 1) * ROWS_PER_TASK)));
+    }
+
     static void forEach(int rows, long workPerRow, IntConsumer body) {
         if ((long) rows * workPerRow < PARALLEL_WORK || Runtime.getRuntime().availableProcessors() < 2) {
             for (int i = 0; i < rows; i++) {

@@ -1,5 +1,7 @@
 package org.querent.query;
 
+import org.querent.common.LogitMatrix;
+
 /**
  * The unlabelled pool as a strategy sees it. Row i of {@code probabilities}, {@code embeddings} and of every
  * committee member's matrix is the same pool item.
@@ -20,11 +22,13 @@ package org.querent.query;
  *                           or null
  * @param logits             the (calibrated) logits behind {@code probabilities}, same rows and columns, or null.
  *                           Uncertainty strategies score from them when present: a probability that rounded to 1.0
- *                           carries no ranking, its logits still do
+ *                           carries no ranking, its logits still do. With logits, {@code probabilities} may be null
+ *                           for a strategy that {@link QueryStrategy#ranksFromLogitsAlone()}: a million-row pool is
+ *                           then ranked without a probability row per item (ADR 0025)
  */
 public record QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed,
                            float[][] labelledEmbeddings, int[] labelledClasses, double[][][] committee,
-                           double[][] logits) {
+                           LogitMatrix logits) {
 
     /** A context without labelled items or committee: what every strategy before committees needed. */
     public QueryContext(double[][] probabilities, float[][] embeddings, boolean multiLabel, long seed) {
@@ -38,9 +42,14 @@ public record QueryContext(double[][] probabilities, float[][] embeddings, boole
     }
 
     /** A copy that also carries the logits behind the probabilities (or null for none). */
-    public QueryContext withLogits(double[][] newLogits) {
+    public QueryContext withLogits(LogitMatrix newLogits) {
         return new QueryContext(probabilities, embeddings, multiLabel, seed, labelledEmbeddings, labelledClasses,
                 committee, newLogits);
+    }
+
+    /** As {@link #withLogits(LogitMatrix)}, from rows (copied). */
+    public QueryContext withLogits(double[][] newLogits) {
+        return withLogits(newLogits == null ? null : LogitMatrix.of(newLogits));
     }
 
     /** Same as the four-argument constructor, named for readability at call sites. */
@@ -61,7 +70,7 @@ public record QueryContext(double[][] probabilities, float[][] embeddings, boole
     }
 
     public int poolSize() {
-        return probabilities.length;
+        return probabilities != null ? probabilities.length : logits != null ? logits.rows() : 0;
     }
 
     /** Number of labelled items supplied, 0 when none. */

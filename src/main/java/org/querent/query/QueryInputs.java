@@ -1,5 +1,6 @@
 package org.querent.query;
 
+import org.querent.common.LogitMatrix;
 import org.querent.common.QuerentException;
 
 /** Argument checks shared by the strategies, with messages that carry the offending values. */
@@ -32,22 +33,43 @@ final class QueryInputs {
         return context;
     }
 
-    /** The context's logits when present and shaped like its probabilities; a usage error when mis-shaped. */
-    static double[][] logits(QueryContext context) {
-        double[][] z = context.logits();
+    /**
+     * As {@link #check(QueryContext, int)} for a strategy that {@link QueryStrategy#ranksFromLogitsAlone()}: the
+     * probabilities may be missing when the logits are there.
+     */
+    static QueryContext checkLogitsOrProbabilities(QueryContext context, int size) {
+        if (size < 0) {
+            throw QuerentException.usage("batch size must not be negative: received size=" + size);
+        }
+        return checkLogitsOrProbabilities(context);
+    }
+
+    static QueryContext checkLogitsOrProbabilities(QueryContext context) {
+        if (context != null && context.probabilities() == null && context.logits() != null) {
+            return context;
+        }
+        check(context);
+        logits(context);
+        return context;
+    }
+
+    /** The context's logits when present and shaped like its probabilities (if any); a usage error when mis-shaped. */
+    static LogitMatrix logits(QueryContext context) {
+        LogitMatrix z = context.logits();
         if (z == null) {
             return null;
         }
         double[][] p = context.probabilities();
-        if (z.length != p.length) {
-            throw QuerentException.usage("one logit row per pool item: received logits.length=" + z.length
+        if (p == null) {
+            return z;
+        }
+        if (z.rows() != p.length) {
+            throw QuerentException.usage("one logit row per pool item: received logits.rows()=" + z.rows()
                     + ", probabilities.length=" + p.length);
         }
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] == null || z[i].length != p[i].length) {
-                throw QuerentException.usage("logits[" + i + "] must have " + p[i].length + " classes, as its "
-                        + "probabilities do");
-            }
+        if (p.length > 0 && z.columns() != p[0].length) {
+            throw QuerentException.usage("logits must have " + p[0].length + " classes, as the probabilities do: "
+                    + "received logits.columns()=" + z.columns());
         }
         return z;
     }

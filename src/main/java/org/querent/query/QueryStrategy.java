@@ -40,4 +40,12 @@ public interface QueryStrategy {
     default boolean readsEmbeddings() {
         return true;
     }
+
+    /**
+     * Whether the strategy ranks from {@link QueryContext#logits()} alone when they are given, so that the caller may
+     * leave {@link QueryContext#probabilities()} null (the uncertainty strategies; ADR 0025).
+     */
+    default boolean ranksFromLogitsAlone() {
+        return false;
+    }
 }

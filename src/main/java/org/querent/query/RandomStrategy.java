@@ -17,13 +17,18 @@ public final class RandomStrategy implements QueryStrategy {
     }
 
     @Override
+    public boolean ranksFromLogitsAlone() {
+        return true; // it reads only the pool size
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
 
     @Override
     public Ranking select(QueryContext context, int size) {
-        int n = QueryInputs.check(context, size).poolSize();
+        int n = QueryInputs.checkLogitsOrProbabilities(context, size).poolSize();
         int k = Math.min(size, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
 package org.querent.query;
 
+import org.querent.common.LogitMatrix;
+
 /**
  * A strategy that scores each pool row on its own prediction (least confidence, margin, entropy): the loop over rows
  * lives here, the measure in the subclass. Rows are scored from the logits when the context has them
@@ -16,16 +18,28 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
     }
 
     @Override
+    public final boolean ranksFromLogitsAlone() {
+        return true;
+    }
+
+    @Override
     public final double[] scores(QueryContext context) {
-        double[][] p = QueryInputs.check(context).probabilities();
-        double[][] z = QueryInputs.logits(context);
-        double[] scores = new double[p.length];
+        QueryInputs.checkLogitsOrProbabilities(context);
+        double[][] p = context.probabilities();
+        LogitMatrix z = QueryInputs.logits(context);
+        int n = context.poolSize();
+        double[] scores = new double[n];
         // Each row writes only its own score: the same result on any number of cores (a million rows, 2 cores: ~2x).
-        ParallelRows.forEach(p.length, WORK_PER_ROW * (p.length == 0 ? 1 : p[0].length), i -> {
-            if (z != null) {
-                scores[i] = context.multiLabel() ? multiLabelLogitScore(z[i]) : logitScore(z[i]);
-            } else {
-                scores[i] = context.multiLabel() ? multiLabelRowScore(p[i]) : rowScore(p[i]);
+        // A logit row is copied into one buffer per run of rows, not allocated per row (ADR 0025).
+        ParallelRows.forEachRange(n, WORK_PER_ROW * classes(context), (from, to) -> {
+            double[] row = z == null ? null : new double[z.columns()];
+            for (int i = from; i < to; i++) {
+                if (z != null) {
+                    z.copyRow(i, row);
+                    scores[i] = context.multiLabel() ? multiLabelLogitScore(row) : logitScore(row);
+                } else {
+                    scores[i] = context.multiLabel() ? multiLabelRowScore(p[i]) : rowScore(p[i]);
+                }
             }
         });
         return scores;
@@ -33,20 +47,34 @@ abstract class RowUncertaintyStrategy implements ScoringStrategy {
 
     @Override
     public final Ranking select(QueryContext context, int size) {
-        double[] scores = scores(QueryInputs.check(context, size));
-        double[][] z = context.logits();
+        double[] scores = scores(QueryInputs.checkLogitsOrProbabilities(context, size));
+        LogitMatrix z = context.logits();
         double[][] p = context.probabilities();
         double[] tieBreak = new double[scores.length];
-        ParallelRows.forEach(scores.length, WORK_PER_ROW * (p.length == 0 ? 1 : p[0].length), i -> {
-            double lead;
-            if (context.multiLabel()) {
-                lead = Uncertainty.smallestAbsolute(z != null ? z[i] : logOdds(p[i]));
-            } else {
-                lead = z != null ? Uncertainty.logitMargin(z[i]) : Uncertainty.logitMarginOfProbabilities(p[i]);
+        ParallelRows.forEachRange(scores.length, WORK_PER_ROW * classes(context), (from, to) -> {
+            double[] row = z == null ? null : new double[z.columns()];
+            for (int i = from; i < to; i++) {
+                if (z != null) {
+                    z.copyRow(i, row);
+                }
+                double lead;
+                if (context.multiLabel()) {
+                    lead = Uncertainty.smallestAbsolute(z != null ? row : logOdds(p[i]));
+                } else {
+                    lead = z != null ? Uncertainty.logitMargin(row) : Uncertainty.logitMarginOfProbabilities(p[i]);
+                }
+                tieBreak[i] = -lead; // higher tie-break first: the smaller lead
             }
-            tieBreak[i] = -lead; // higher tie-break first: the smaller lead
         });
         return TopK.select(scores, tieBreak, size, context.seed());
+    }
+
+    private static int classes(QueryContext context) {
+        if (context.logits() != null) {
+            return context.logits().columns();
+        }
+        double[][] p = context.probabilities();
+        return p.length == 0 ? 1 : p[0].length;
     }
 
     private static double[] logOdds(double[] p) {

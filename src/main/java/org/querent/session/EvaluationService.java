@@ -198,8 +198,8 @@ public final class EvaluationService {
     }
 
     private PairedComparison.Result compare(HeadRecord incumbent, HeadRecord candidate, Labelled eval) {
-        double[][] a = Predictor.predict(project, eval.pool(), incumbent, List.of(), null).probabilities();
-        double[][] b = Predictor.predict(project, eval.pool(), candidate, List.of(), null).probabilities();
+        double[][] a = Predictor.predict(project, eval.pool(), incumbent, List.of(), null).probabilityRows();
+        double[][] b = Predictor.predict(project, eval.pool(), candidate, List.of(), null).probabilityRows();
         return PairedComparison.compare(eval.truth(), a, b, project.labelNames().size(), project.settings().multiLabel(),
                 candidate.version());
     }

@@ -182,7 +182,7 @@ public final class ExportService {
         if (p.hasPreLabels()) {
             String version = p.modelVersion() == null ? "querent " + p.predictor() : "querent v" + p.modelVersion();
             for (int i = 0; i < pool.size(); i++) {
-                QueueService.PreLabel pre = QueueService.PreLabel.of(p.probabilities()[i], p.labels(),
+                QueueService.PreLabel pre = QueueService.PreLabel.of(p.probabilities(i), p.labels(),
                         project.settings().multiLabel());
                 out.computeIfAbsent(pool.items().get(i).id(), k -> new ArrayList<>()).add(new ExportTask.Prediction(version,
                         List.of(pre.labels().split(",")), pre.confidence()));

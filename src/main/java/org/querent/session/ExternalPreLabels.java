@@ -35,7 +35,7 @@ final class ExternalPreLabels {
             List<Integer> predicted = e == null ? List.of()
                     : e.labels().stream().map(labels::indexOf).filter(k -> k >= 0).toList();
             if (predicted.isEmpty()) {
-                p[i] = own.probabilities()[i];
+                p[i] = own.probabilities(i);
                 continue;
             }
             covered++;

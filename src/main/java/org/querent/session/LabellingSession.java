@@ -488,10 +488,10 @@ public final class LabellingSession {
     /** Why the current item was shown: its round, and how uncertain it is compared with the rest of the pool. */
     public Optional<Why> whyCurrent() {
         QueueEntry entry;
-        double[][] probabilities;
+        Predictions shown;
         synchronized (this) {
             entry = current;
-            probabilities = predictions == null ? null : predictions.probabilities();
+            shown = predictions;
         }
         if (entry == null) {
             return Optional.empty();
@@ -499,12 +499,12 @@ public final class LabellingSession {
         Selection selection = project.rounds().latestSelection(entry.item().id()).orElse(null);
         QueryStrategy margin = Strategies.byName("margin");
         double percentile = Double.NaN;
-        if (probabilities != null && margin instanceof ScoringStrategy scoring) {
+        if (shown != null && margin instanceof ScoringStrategy scoring) {
             // The pool's scores sorted once per set of predictions, not per item shown (a million rows: a sort).
             WhyPercentiles cached = whyPercentiles;
-            if (cached == null || cached.of() != probabilities) {
-                cached = new WhyPercentiles(probabilities, PoolPercentiles.of(scoring.scores(
-                        new QueryContext(probabilities, null, project.settings().multiLabel(), 0))));
+            if (cached == null || cached.of() != shown) {
+                cached = new WhyPercentiles(shown, PoolPercentiles.of(scoring.scores(
+                        new QueryContext(shown.probabilityRows(), null, project.settings().multiLabel(), 0))));
                 whyPercentiles = cached;
             }
             double mine = scoring.scores(new QueryContext(new double[][] {entry.probabilities()}, null,
@@ -514,7 +514,7 @@ public final class LabellingSession {
         return Optional.of(new Why(selection, percentile, "margin"));
     }
 
-    private record WhyPercentiles(double[][] of, PoolPercentiles percentiles) {
+    private record WhyPercentiles(Predictions of, PoolPercentiles percentiles) {
     }
 
     private QueueEntry requireCurrent() {
@@ -670,7 +670,7 @@ public final class LabellingSession {
     }
 
     private QueueEntry entryFor(int row, int rank, double score) {
-        double[] p = predictions.probabilities()[row];
+        double[] p = predictions.probabilities(row);
         QueueService.PreLabel pre = predictions.hasPreLabels()
                 ? QueueService.PreLabel.of(p, predictions.labels(), project.settings().multiLabel()) : null;
         return new QueueEntry(pool.items().get(row), rank, score, pre == null ? null : pre.labels(),

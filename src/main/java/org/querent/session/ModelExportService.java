@@ -97,7 +97,7 @@ public final class ModelExportService {
             });
         }
         int[] rows = java.util.stream.IntStream.range(0, n).toArray();
-        double[][] expected = Predictor.predict(project, pool.subset(rows), version, List.of(), null).probabilities();
+        double[][] expected = Predictor.predict(project, pool.subset(rows), version, List.of(), null).probabilityRows();
         double max = 0;
         try (EmbeddingModel exported = ModelLoader.open(files.manifestFile().toString(), project.folder())) {
             ModelOutput out = exported.embed(inputs);

@@ -31,13 +31,12 @@ public final class PredictedLabels {
      */
     public static PredictedLabels align(List<Long> poolIds, Predictions predictions, boolean multiLabel) {
         if (predictions == null || !predictions.hasPreLabels()
-                || predictions.probabilities().length != poolIds.size()) {
+                || predictions.size() != poolIds.size()) {
             return NONE;
         }
         Map<Long, PreLabel> byItem = new HashMap<>(poolIds.size() * 2);
-        double[][] p = predictions.probabilities();
-        for (int row = 0; row < p.length; row++) {
-            byItem.put(poolIds.get(row), PreLabel.of(p[row], predictions.labels(), multiLabel));
+        for (int row = 0; row < predictions.size(); row++) {
+            byItem.put(poolIds.get(row), PreLabel.of(predictions.probabilities(row), predictions.labels(), multiLabel));
         }
         return new PredictedLabels(byItem, predictions.predictor());
     }

@@ -3,7 +3,9 @@ package org.querent.session;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
+import org.querent.common.LogitMatrix;
 import org.querent.learn.Head;
 import org.querent.learn.TemperatureScaling;
 import org.querent.project.Project;
@@ -36,15 +38,18 @@ public final class Predictor {
         if (head != null) {
             Head model = Head.fromBytes(head.weights());
             double temperature = model.multiLabel() ? 1.0 : TrainingService.temperatureOf(head);
-            // Calibrated logits z / T (temperature from held-out labels); probabilities are their softmax, and
-            // uncertainty is computed from the logits so that it never saturates where probabilities round to 1.
-            double[][] logits = calibrate(model.logits(pool), temperature); // from the compact rows, never a decoded copy
-            double[][] raw = model.linkOf(logits);
+            // Calibrated logits z / T (temperature from held-out labels) in one chunked matrix; a row's probabilities
+            // are their link, computed when asked for, and uncertainty is computed from the logits so that it never
+            // saturates where probabilities round to 1 (ADR 0025).
+            LogitMatrix logits = model.logitMatrix(pool, temperature); // from the compact rows, never a decoded copy
             boolean multiLabel = project.settings().multiLabel();
-            double[][] taxonomyLogits = head.classNames().equals(labels) && model.multiLabel() == multiLabel
-                    ? logits : null;
-            return new Predictions(toTaxonomy(raw, head.classNames(), labels, multiLabel),
-                    labels, "head v" + head.version(), head.version(), taxonomyLogits);
+            int[] sourceOf = sourceOf(head.classNames(), labels);
+            UnaryOperator<double[]> toProbabilities = z -> {
+                model.link(z);
+                return toTaxonomyRow(z, sourceOf, multiLabel);
+            };
+            return Predictions.ofLogits(logits, toProbabilities, sourceOf == null && model.multiLabel() == multiLabel,
+                    labels, "head v" + head.version(), head.version());
         }
         if (pool.classScores() != null && modelLabels.stream().anyMatch(labels::contains)) {
             double[][] raw = new double[pool.size()][];
@@ -74,39 +79,62 @@ public final class Predictor {
 
     /** Reorders columns from a source label order to the taxonomy; labels the source lacks get 0, rows renormalised. */
     static double[][] toTaxonomy(double[][] raw, List<String> sourceLabels, List<String> taxonomy, boolean multiLabel) {
-        if (sourceLabels.equals(taxonomy)) {
+        int[] sourceOf = sourceOf(sourceLabels, taxonomy);
+        if (sourceOf == null) {
             // The usual case (a head trained on the current taxonomy): the same arithmetic in place, so a million
             // rows are not copied once more.
-            if (!multiLabel) {
-                for (double[] row : raw) {
-                    double sum = 0;
-                    for (double v : row) {
-                        sum += v;
-                    }
-                    if (sum > 0) {
-                        for (int t = 0; t < row.length; t++) {
-                            row[t] /= sum;
-                        }
-                    }
-                }
+            for (double[] row : raw) {
+                toTaxonomyRow(row, null, multiLabel);
             }
             return raw;
+        }
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = toTaxonomyRow(raw[i], sourceOf, multiLabel);
+        }
+        return out;
+    }
+
+    /** For each taxonomy label its column in the source order (-1 when absent), or null when the orders are equal. */
+    static int[] sourceOf(List<String> sourceLabels, List<String> taxonomy) {
+        if (sourceLabels.equals(taxonomy)) {
+            return null;
         }
         int[] sourceOf = new int[taxonomy.size()];
         for (int t = 0; t < taxonomy.size(); t++) {
             sourceOf[t] = sourceLabels.indexOf(taxonomy.get(t));
         }
-        double[][] out = new double[raw.length][taxonomy.size()];
-        for (int i = 0; i < raw.length; i++) {
-            double sum = 0;
-            for (int t = 0; t < sourceOf.length; t++) {
-                out[i][t] = sourceOf[t] < 0 ? 0 : raw[i][sourceOf[t]];
-                sum += out[i][t];
-            }
-            if (!multiLabel && sum > 0) {
-                for (int t = 0; t < sourceOf.length; t++) {
-                    out[i][t] /= sum;
+        return sourceOf;
+    }
+
+    /**
+     * One row of {@link #toTaxonomy}: with {@code sourceOf} null, {@code raw} renormalised in place (single-label) and
+     * returned; otherwise a new row in taxonomy order.
+     */
+    static double[] toTaxonomyRow(double[] raw, int[] sourceOf, boolean multiLabel) {
+        if (sourceOf == null) {
+            if (!multiLabel) {
+                double sum = 0;
+                for (double v : raw) {
+                    sum += v;
                 }
+                if (sum > 0) {
+                    for (int t = 0; t < raw.length; t++) {
+                        raw[t] /= sum;
+                    }
+                }
+            }
+            return raw;
+        }
+        double[] out = new double[sourceOf.length];
+        double sum = 0;
+        for (int t = 0; t < sourceOf.length; t++) {
+            out[t] = sourceOf[t] < 0 ? 0 : raw[sourceOf[t]];
+            sum += out[t];
+        }
+        if (!multiLabel && sum > 0) {
+            for (int t = 0; t < sourceOf.length; t++) {
+                out[t] /= sum;
             }
         }
         return out;

@@ -102,7 +102,7 @@ final class QueueAhead {
                 continue; // left the pool (retired, quarantined, re-scored under another content)
             }
             ItemRecord item = few.item(row);
-            double[] p = predictions.probabilities()[row];
+            double[] p = predictions.probabilities(row);
             QueueService.PreLabel pre = QueueService.PreLabel.of(p, predictions.labels(), multiLabel);
             Object[] m = meta.get(k);
             out.add(new QueueEntry(item, (Integer) m[0], (Double) m[1], pre.labels(), pre.confidence(), p,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.querent.common.LogitMatrix;
 import org.querent.common.QuerentException;
 import org.querent.learn.Committee;
 import org.querent.learn.Head;
@@ -126,17 +127,23 @@ public final class QueueService {
                     + " of " + rows.size() + " candidates";
             rows = prefiltered(rows, predictions, keep, seed);
         }
-        double[][] probabilities = new double[rows.size()][];
-        double[][] logits = predictions.logits() == null ? null : new double[rows.size()][];
+        // An uncertainty strategy ranks from the candidates' logits alone: no probability row per candidate (ADR 0025).
+        boolean logitsAlone = predictions.logits() != null && strategy.ranksFromLogitsAlone();
+        int[] rowArray = new int[rows.size()];
+        for (int k = 0; k < rowArray.length; k++) {
+            rowArray[k] = rows.get(k);
+        }
+        LogitMatrix logits = predictions.logits() == null ? null : rowArray.length == pool.size()
+                ? predictions.logits() : predictions.logits().select(rowArray); // every row a candidate: rows = pool
+        double[][] probabilities = logitsAlone ? null : new double[rows.size()][];
         float[][] embeddings = new float[rows.size()][];
         boolean decodeAll = !large && (strategyVectors || rules.active());
         float[][] all = decodeAll ? pool.embeddings() : null;
         for (int k = 0; k < rows.size(); k++) {
-            probabilities[k] = predictions.probabilities()[rows.get(k)];
-            if (logits != null) {
-                logits[k] = predictions.logits()[rows.get(k)];
+            if (probabilities != null) {
+                probabilities[k] = predictions.probabilities(rowArray[k]);
             }
-            embeddings[k] = decodeAll ? all[rows.get(k)] : large && strategyVectors ? pool.vector(rows.get(k)) : null;
+            embeddings[k] = decodeAll ? all[rowArray[k]] : large && strategyVectors ? pool.vector(rowArray[k]) : null;
         }
         boolean multiLabel = project.settings().multiLabel();
         QueryContext context = withWhatTheStrategyNeeds(strategy, new QueryContext(probabilities, embeddings, multiLabel,
@@ -162,7 +169,7 @@ public final class QueueService {
         for (int r = 0; r < picks.size(); r++) {
             Pick pick = picks.get(r);
             int row = rows.get(pick.index());
-            double[] p = predictions.probabilities()[row];
+            double[] p = predictions.probabilities(row);
             PreLabel pre = predictions.hasPreLabels() ? PreLabel.of(p, predictions.labels(), multiLabel) : null;
             ItemRecord item = pool.items().get(row);
             entries.add(new QueueEntry(item, r + 1, pick.score(), pre == null ? null : pre.labels(),
@@ -213,7 +220,7 @@ public final class QueueService {
         if (informative(predictions)) {
             double[] scores = new double[rows.size()];
             for (int k = 0; k < scores.length; k++) {
-                scores[k] = org.querent.query.MarginStrategy.score(predictions.probabilities()[rows.get(k)]);
+                scores[k] = org.querent.query.MarginStrategy.score(predictions.probabilities(rows.get(k)));
             }
             kept = org.querent.query.TopK.select(scores, keep, seed).indices();
         } else {

@@ -48,7 +48,7 @@ final class SpreadPredictions {
                 .spread(data.labelledRows(), data.labels(), data.classes(), alpha);
         for (int i = 0; i < spread.length; i++) {
             if (spread[i] == null) {
-                spread[i] = linear.probabilities()[i];
+                spread[i] = linear.probabilities(i);
             }
         }
         return new Predictions(spread, linear.labels(), linear.predictor() + " (spreading)", linear.modelVersion());

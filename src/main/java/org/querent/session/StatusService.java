@@ -58,9 +58,44 @@ public final class StatusService {
         List<Version> versions = project.heads().all().stream().map(StatusService::version).toList();
         return new Status(project.settings().dataRoot(), project.settings().model(), project.settings().multiLabel(),
                 project.items().countByState(), project.items().countDuplicates(),
-                modelHash == null ? 0 : project.embeddings().count(modelHash), perClass, current.size(), accepted,
+                modelHash == null ? 0 : scoredCount(modelHash), perClass, current.size(), accepted,
                 corrected, project.decisions().countByKind(),
                 project.guidelines().current().map(Guideline::version).orElse(null), versions, project.rounds().count());
+    }
+
+    /** Meta key of the last embedding count: "model:generation:largest id:count". */
+    static final String SCORED_COUNT_KEY = "status.embeddings";
+    /** Up to this many new embedding rows are counted by rowid; beyond it the key index is scanned again. */
+    static final long INCREMENTAL_ROWS = 100_000;
+
+    /**
+     * The model's embedding count without counting a million rows each time (ADR 0025): kept in meta with the item
+     * generation (migration 7: every delete of an embedding moves it) and the largest embedding id (every insert
+     * moves it, and ids only grow). The same generation means no counted row left, so only rows after the kept id are
+     * counted; any other change counts again. Everything is read before the count, and the count stops at that id,
+     * so rows written meanwhile are counted next time, never twice.
+     */
+    int scoredCount(String modelHash) {
+        String generation = project.meta().get("items.generation").orElse("none");
+        long maxId = project.embeddings().maxId();
+        String[] kept = project.meta().get(SCORED_COUNT_KEY).map(v -> v.split(":")).orElse(new String[0]);
+        long after = 0;
+        int base = 0;
+        if (kept.length == 4 && kept[0].equals(modelHash) && kept[1].equals(generation)) {
+            long keptId = Long.parseLong(kept[2]);
+            if (keptId == maxId) {
+                return Integer.parseInt(kept[3]);
+            }
+            if (keptId < maxId && maxId - keptId <= INCREMENTAL_ROWS) {
+                after = keptId;
+                base = Integer.parseInt(kept[3]);
+            }
+        }
+        int count = base + project.embeddings().countInIdRange(modelHash, after, maxId);
+        if (!project.database().readOnly()) {
+            project.meta().put(SCORED_COUNT_KEY, modelHash + ":" + generation + ":" + maxId + ":" + count);
+        }
+        return count;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package org.querent.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -374,6 +375,37 @@ public final class EmbeddingRepository {
         ImportCounts counts() {
             return new ImportCounts(stored, already, missing, List.copyOf(firstMissing));
         }
+    }
+
+    /** The largest embedding row id, 0 when there is none: new rows only ever get larger ones (ADR 0025). */
+    public long maxId() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM embedding")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /**
+     * Embeddings of the model whose row id is in {@code (after, upTo]}. From 0, a scan of the key index (the rows
+     * themselves hold the vectors: 1.3 GB at a million); from a later id, the rows after it by rowid.
+     */
+    public int countInIdRange(String modelHash, long after, long upTo) {
+        return db.read(c -> {
+            String sql = after <= 0 ? "SELECT count(*) FROM embedding WHERE model_hash = ? AND +id <= ?"
+                    : "SELECT count(*) FROM embedding WHERE model_hash = ? AND id <= ? AND id > ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, modelHash);
+                ps.setLong(2, upTo);
+                if (after > 0) {
+                    ps.setLong(3, after);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
     }
 
     public int count(String modelHash) {

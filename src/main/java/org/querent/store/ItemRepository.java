@@ -470,10 +470,24 @@ public final class ItemRepository {
         return db.scan(c -> {
             Map<String, Integer> out = new LinkedHashMap<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT state, count(*) FROM item GROUP BY state ORDER BY state")) {
+                 ResultSet rs = st.executeQuery("SELECT NULL, count(*) FROM item UNION ALL "
+                         + "SELECT state, count(*) FROM item WHERE state <> 'active' GROUP BY state")) {
+                // The states other than active from their partial index (migration 8), active as the rest: no scan
+                // of a million item rows. One statement, so one snapshot of the table.
+                Map<String, Integer> byState = new java.util.TreeMap<>();
+                int rest = 0;
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getInt(2));
+                    if (rs.getString(1) == null) {
+                        rest += rs.getInt(2);
+                    } else {
+                        byState.put(rs.getString(1), rs.getInt(2));
+                        rest -= rs.getInt(2);
+                    }
                 }
+                if (rest > 0) {
+                    byState.put("active", rest);
+                }
+                out.putAll(byState); // in state order, as GROUP BY state gave them
             }
             return out;
         });
@@ -621,11 +635,13 @@ public final class ItemRepository {
 
     /** Number of items the project knows, whatever their state. */
     public int countAll() {
-        return db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM item")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
+        return db.read(ItemRepository::countAll);
+    }
+
+    private static int countAll(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM item")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ public final class Migrations {
 
     /** Scripts in order; script i brings the schema to version i + 1. */
     private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql", "V3__work_packages.sql",
-            "V4__evaluation.sql", "V5__audio.sql", CompactEmbeddings.SCRIPT, "V7__item_generation.sql");
+            "V4__evaluation.sql", "V5__audio.sql", CompactEmbeddings.SCRIPT, "V7__item_generation.sql",
+            "V8__status_indexes.sql");
 
     /** The schema version this build writes. */
     public static final int CURRENT_VERSION = SCRIPTS.size();

@@ -96,7 +96,7 @@ class ColdStartQueueTest {
             }
 
             assertNull(queues.next(pool, none(project, pool), "random", 3, 3).coldStart(), "random stays random");
-            Predictions modelClasses = new Predictions(none(project, pool).probabilities(), LABELS,
+            Predictions modelClasses = new Predictions(none(project, pool).probabilityRows(), LABELS,
                     Predictor.MODEL_CLASSES, null);
             QueueService.Queue byModel = queues.next(pool, modelClasses, "margin", 3, 4);
             assertEquals("margin", byModel.strategy());

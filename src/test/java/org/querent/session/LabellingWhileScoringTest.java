@@ -50,12 +50,12 @@ class LabellingWhileScoringTest {
             LabellingSession session = open.newSession("ana", new LabellingSession.Settings("margin", 5, 0), Runnable::run);
             open.attach(session);
             session.start();
-            assertEquals(12, session.predictions().probabilities().length, "the first ranking is over the first part");
+            assertEquals(12, session.predictions().size(), "the first ranking is over the first part");
             long inFront = session.current().orElseThrow().item().id();
 
             ScoringService.Report rest = open.scoreRest(8, ProgressListener.NONE);
             assertEquals(36, rest.scored());
-            assertEquals(48, session.predictions().probabilities().length, "the pool grew to every item");
+            assertEquals(48, session.predictions().size(), "the pool grew to every item");
             assertEquals(inFront, session.current().orElseThrow().item().id(), "the item in front stays");
             session.label(List.of(TestData.emailLabels().get(0)));
             assertTrue(session.current().isPresent());

@@ -73,7 +73,7 @@ class LargePoolQueueTest {
             List<Integer> rows = QueueService.candidateRows(pool, labelled);
             double[] scores = new double[rows.size()];
             for (int k = 0; k < scores.length; k++) {
-                scores[k] = MarginStrategy.score(predictions.probabilities()[rows.get(k)]);
+                scores[k] = MarginStrategy.score(predictions.probabilities(rows.get(k)));
             }
             Set<Long> uncertain = new HashSet<>();
             for (int k : TopK.select(scores, 8, 7).indices()) {

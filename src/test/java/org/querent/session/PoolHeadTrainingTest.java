@@ -68,7 +68,7 @@ class PoolHeadTrainingTest {
     private static double accuracy(Pool pool, Predictions predictions) {
         int right = 0;
         for (int i = 0; i < pool.size(); i++) {
-            double[] p = predictions.probabilities()[i];
+            double[] p = predictions.probabilities(i);
             String predicted = p[0] >= p[1] ? "upper" : "lower";
             right += predicted.equals(pool.items().get(i).source()) ? 1 : 0;
         }

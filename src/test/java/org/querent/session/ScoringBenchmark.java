@@ -196,6 +196,98 @@ class ScoringBenchmark {
         }
     }
 
+    /**
+     * Where the image pipeline's time goes, stage by stage on one thread over the same images as
+     * {@link #scoringFashionImagesAgainstTheFastestBareLoop}: reading the files, decoding and preprocessing
+     * ({@code prepare}, which reads too), inference, and storing the outputs the way score's writer does, in
+     * transactions of {@code -Dscoring.storeRows} rows (default: 160, what the writer found queued before, and 4,096).
+     */
+    @Test
+    void imagePipelineStageByStage() throws Exception {
+        Path sample = Path.of("sample-projects", "fashion").toAbsolutePath();
+        int copies = Integer.getInteger("scoring.imageCopies", 50);
+        Path data = dir.resolve("fashion");
+        List<Path> originals;
+        try (var files = Files.list(sample.resolve("data"))) {
+            originals = files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+        List<ModelInput> images = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        java.util.Set<String> contents = new java.util.HashSet<>();
+        for (int copy = 0; copy < copies; copy++) {
+            Path folder = Files.createDirectories(data.resolve("copy" + copy));
+            for (Path original : originals) {
+                Path target = folder.resolve(original.getFileName());
+                javax.imageio.ImageIO.write(variant(javax.imageio.ImageIO.read(original.toFile()), copy), "png", target.toFile());
+                if (contents.add(org.querent.common.Hashes.sha256Hex(Files.readAllBytes(target)))) {
+                    images.add(ModelInput.image(target));
+                    paths.add(target);
+                } else {
+                    Files.delete(target);
+                }
+            }
+        }
+        String reference = sample.resolve("model").resolve("model.json").toString();
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        List<Integer> storeRows = new ArrayList<>();
+        for (String s : System.getProperty("scoring.storeRows", "160,4096").split(",")) {
+            storeRows.add(Integer.valueOf(s.trim()));
+        }
+        try (EmbeddingModel model = ModelLoader.open(reference, dir,
+                new org.querent.runtime.RuntimeOptions(false, 1, null))) {
+            BareInferenceLoop.run(model, images.subList(0, 512), BATCH); // warm-up
+            for (int pass = 1; pass <= 2; pass++) {
+                long t0 = System.nanoTime();
+                long bytes = 0;
+                for (Path p : paths) {
+                    bytes += Files.readAllBytes(p).length;
+                }
+                long readNanos = System.nanoTime() - t0;
+                long prepareNanos = 0;
+                long runNanos = 0;
+                List<float[]> vectors = new ArrayList<>();
+                for (int from = 0; from < images.size(); from += BATCH) {
+                    long a = System.nanoTime();
+                    var prepared = model.prepare(images.subList(from, Math.min(images.size(), from + BATCH)));
+                    long b = System.nanoTime();
+                    var out = model.run(prepared);
+                    runNanos += System.nanoTime() - b;
+                    prepareNanos += b - a;
+                    vectors.addAll(List.of(out.embeddings()));
+                }
+                StringBuilder stores = new StringBuilder();
+                for (int rows : storeRows) {
+                    try (Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(
+                            dir.resolve("stages" + pass + "-" + rows + ".querent"), data, reference, labels, false, null))) {
+                        new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+                        ModelSession session = ModelSession.sharing(project, model);
+                        List<org.querent.store.ItemRecord> todo = new ScoringService(project, session).pending(session.hash());
+                        java.util.Map<Path, float[]> byPath = new java.util.HashMap<>();
+                        for (int i = 0; i < paths.size(); i++) {
+                            byPath.put(paths.get(i), vectors.get(i));
+                        }
+                        long s0 = System.nanoTime();
+                        for (int from = 0; from < todo.size(); from += rows) {
+                            List<Embedding> chunk = new ArrayList<>();
+                            for (var item : todo.subList(from, Math.min(todo.size(), from + rows))) {
+                                chunk.add(new Embedding(item.contentHash(), byPath.get(project.dataRoot().resolve(item.path())), null));
+                            }
+                            project.embeddings().saveAll(session.hash(), chunk);
+                        }
+                        long storeNanos = System.nanoTime() - s0;
+                        stores.append(String.format(", store %d rows a transaction %.1f us/row", rows,
+                                storeNanos / 1e3 / todo.size()));
+                    }
+                }
+                int n = images.size();
+                System.out.printf("stages pass %d, %d images (%d KB): read files %.1f us/image; prepare (read, decode,"
+                                + " preprocess) %.1f us/image; run %.1f us/image%s; load %.2f%n", pass, n, bytes / 1024,
+                        readNanos / 1e3 / n, prepareNanos / 1e3 / n, runNanos / 1e3 / n, stores,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
+    }
+
     /** The image shifted by up to two pixels each way (wrapping round); copies 25 to 49 mirrored. */
     private static java.awt.image.BufferedImage variant(java.awt.image.BufferedImage image, int copy) {
         int w = image.getWidth();

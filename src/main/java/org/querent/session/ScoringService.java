@@ -32,12 +32,18 @@ import org.querent.store.ItemRecord;
  * Runs the model over every item not yet embedded. Three stages overlap: reader threads prepare the
  * next batches (reads, tokenises, decodes; one reader per lane), as many inference lanes as the model has sessions (the calling
  * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
- * them, a writer thread stores what is done, the batches it finds queued in one transaction, so an interrupted run
- * loses at most the batches in flight and the next run continues where this one stopped.
+ * them, a writer thread stores what is done, a quarter second's batches in one transaction, so an interrupted run
+ * loses at most those and the batches in flight, and the next run continues where this one stopped.
  */
 public final class ScoringService {
     /** Batches prepared ahead of each inference lane; two keep it busy without holding much memory. */
     private static final int PREPARED_AHEAD = 2;
+    /**
+     * The writer commits when its oldest row has waited this long, or at COMMIT_ROWS rows: a kill loses at most a
+     * quarter second of work, and a commit's index pages are written once for thousands of rows (ADR 0026).
+     */
+    private static final long COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int COMMIT_ROWS = 16_384;
     /** The tokenizer's native code needs a deep stack; the memory is reserved, not used. */
     private static final long NATIVE_STACK_BYTES = 64L << 20;
 
@@ -139,32 +145,34 @@ public final class ScoringService {
             });
             Future<Integer> writer = workers.submit(() -> {
                 int written = 0;
-                while (true) {
-                    // What is queued goes in one transaction: small images come faster than a commit each.
-                    List<Stored> ready = new ArrayList<>(List.of(toStore.take()));
-                    toStore.drainTo(ready);
-                    boolean end = false;
-                    List<Embedding> rows = new ArrayList<>();
-                    for (Stored s : ready) {
-                        if (s.output() == null) {
-                            end = true;
-                            continue;
+                List<Embedding> rows = new ArrayList<>();
+                long firstRow = 0;
+                boolean end = false;
+                while (!end) {
+                    // Rows wait for a commit up to COMMIT_NANOS: a commit writes every index page it touched to the
+                    // WAL, and a small image model's rows came faster than one commit each could keep up with.
+                    Stored s = rows.isEmpty() ? toStore.take()
+                            : toStore.poll(Math.max(0, COMMIT_NANOS - (System.nanoTime() - firstRow)), TimeUnit.NANOSECONDS);
+                    if (s != null && s.output() == null) {
+                        end = true;
+                    } else if (s != null) {
+                        if (rows.isEmpty()) {
+                            firstRow = System.nanoTime();
                         }
                         for (int i = 0; i < s.items().size(); i++) {
                             float[] scores = s.output().classScores() == null ? null : s.output().classScores()[i];
                             rows.add(new Embedding(s.items().get(i).contentHash(), s.output().embeddings()[i], scores));
                         }
                     }
-                    if (rows.isEmpty() && end) {
-                        return written;
-                    }
-                    project.embeddings().saveAll(modelHash, rows);
-                    written += rows.size();
-                    progress.progress(written, todo.size(), "");
-                    if (end) {
-                        return written;
+                    if (!rows.isEmpty() && (end || rows.size() >= COMMIT_ROWS
+                            || System.nanoTime() - firstRow >= COMMIT_NANOS)) {
+                        project.embeddings().saveAll(modelHash, rows);
+                        written += rows.size();
+                        progress.progress(written, todo.size(), "");
+                        rows = new ArrayList<>();
                     }
                 }
+                return written;
             });
             try {
                 List<Future<Void>> otherLanes = new ArrayList<>();

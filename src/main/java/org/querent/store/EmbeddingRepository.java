@@ -12,9 +12,14 @@ import java.util.Optional;
 
 /**
  * Embeddings and class scores keyed by (content hash, model hash), and the models that made them. Vectors are
- * stored as float16 (half the bytes, cosines within about 1e-4, see ADR 0017) and read back as float32.
+ * stored as float16 (half the bytes, cosines within about 1e-4, see ADR 0017) and read back as float32. In the
+ * file a row names its model by the model's small integer id, which keeps the key index narrow (ADR 0026);
+ * callers only ever see model hashes.
  */
 public final class EmbeddingRepository {
+    /** The id of the model whose hash is the next parameter: evaluated once per statement, not per row. */
+    private static final String MODEL_ID = "(SELECT id FROM model WHERE hash = ?)";
+
     private final Database db;
     private final Clock clock;
 
@@ -32,7 +37,8 @@ public final class EmbeddingRepository {
                               List<String> classLabels) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO model(hash, name, reference, input, "
-                    + "dimension, class_labels, added_at) VALUES (?,?,?,?,?,?,?)")) {
+                    + "dimension, class_labels, added_at, id) VALUES (?,?,?,?,?,?,?, "
+                    + "(SELECT coalesce(max(id), 0) + 1 FROM model))")) {
                 ps.setString(1, hash);
                 ps.setString(2, name);
                 ps.setString(3, reference);
@@ -73,7 +79,7 @@ public final class EmbeddingRepository {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT i.content_hash FROM item i "
                     + "WHERE i.state = 'active' AND i.duplicate_of IS NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM embedding e WHERE e.content_hash = i.content_hash AND e.model_hash = ?) "
+                    + "(SELECT 1 FROM embedding e WHERE e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash) "
                     + "GROUP BY i.content_hash ORDER BY min(i.id)")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -89,12 +95,13 @@ public final class EmbeddingRepository {
     /** Stores a batch of outputs in one transaction: a batch is either wholly saved or not at all. */
     public void saveAll(String modelHash, List<Embedding> batch) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO embedding(content_hash, model_hash, "
-                    + "vector, class_scores) VALUES (?,?,?,?) ON CONFLICT (content_hash, model_hash) DO UPDATE SET "
+            long modelId = modelId(c, modelHash);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO embedding(content_hash, model_id, "
+                    + "vector, class_scores) VALUES (?,?,?,?) ON CONFLICT (model_id, content_hash) DO UPDATE SET "
                     + "vector = excluded.vector, class_scores = excluded.class_scores")) {
                 for (Embedding e : batch) {
                     ps.setString(1, e.contentHash());
-                    ps.setString(2, modelHash);
+                    ps.setLong(2, modelId);
                     ps.setBytes(3, Vectors.toHalfBytes(e.vector()));
                     ps.setBytes(4, e.classScores() == null ? null : Vectors.toBytes(e.classScores()));
                     ps.addBatch();
@@ -110,7 +117,7 @@ public final class EmbeddingRepository {
         return db.scan(c -> {
             Map<String, Embedding> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT content_hash, vector, class_scores FROM embedding WHERE model_hash = ?")) {
+                    "SELECT content_hash, vector, class_scores FROM embedding WHERE model_id = " + MODEL_ID)) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -148,7 +155,7 @@ public final class EmbeddingRepository {
     public void forEachPoolRow(String modelHash, PoolRowConsumer consumer) {
         db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.content_hash, e.vector, e.class_scores "
-                    + "FROM item i JOIN embedding e ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "FROM item i JOIN embedding e ON e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash "
                     + "WHERE i.state = 'active' AND i.duplicate_of IS NULL ORDER BY i.id")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -166,7 +173,7 @@ public final class EmbeddingRepository {
         return db.scan(c -> {
             Map<Long, float[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT e.vector FROM item i JOIN embedding e "
-                    + "ON e.content_hash = i.content_hash AND e.model_hash = ? "
+                    + "ON e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash "
                     + "WHERE i.id = ? AND i.state = 'active' AND i.duplicate_of IS NULL")) {
                 ps.setString(1, modelHash);
                 for (long id : itemIds) {
@@ -192,7 +199,7 @@ public final class EmbeddingRepository {
         return db.scan(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item i WHERE i.state = 'active' "
                     + "AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
-                    + "WHERE e.content_hash = i.content_hash AND e.model_hash = ?)")) {
+                    + "WHERE e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash)")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
@@ -243,14 +250,15 @@ public final class EmbeddingRepository {
             // The project's content hashes in memory decide item or not without a lookup per row; a project with
             // a hash that is not SHA-256 hex (none made by import) falls back to asking SQLite row by row.
             ContentHashTable items = projectHashes(c);
+            long modelId = modelId(c, modelHash);
             try (PreparedStatement insert = c.prepareStatement(items != null
-                    ? "INSERT INTO embedding(content_hash, model_hash, vector) VALUES (?1, ?2, ?3) "
-                            + "ON CONFLICT (content_hash, model_hash) DO NOTHING"
-                    : "INSERT INTO embedding(content_hash, model_hash, vector) "
+                    ? "INSERT INTO embedding(content_hash, model_id, vector) VALUES (?1, ?2, ?3) "
+                            + "ON CONFLICT (model_id, content_hash) DO NOTHING"
+                    : "INSERT INTO embedding(content_hash, model_id, vector) "
                             + "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE content_hash = ?1) "
-                            + "ON CONFLICT (content_hash, model_hash) DO NOTHING");
+                            + "ON CONFLICT (model_id, content_hash) DO NOTHING");
                  PreparedStatement known = c.prepareStatement("SELECT 1 FROM item WHERE content_hash = ? LIMIT 1")) {
-                VectorImport run = new VectorImport(modelHash, insert, known, items, keysToReport);
+                VectorImport run = new VectorImport(modelId, insert, known, items, keysToReport);
                 source.feed(run);
                 run.flush();
                 return run.counts();
@@ -262,6 +270,19 @@ public final class EmbeddingRepository {
                 }
             }
         });
+    }
+
+    /** The file's id of a registered model; storing for a model that is not registered is a mistake of the caller. */
+    private static long modelId(java.sql.Connection c, String modelHash) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM model WHERE hash = ?")) {
+            ps.setString(1, modelHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        throw new java.sql.SQLException("the model " + modelHash + " is not registered in this project");
     }
 
     /** Every item's content hash, or null when one is not SHA-256 hex. */
@@ -295,7 +316,7 @@ public final class EmbeddingRepository {
             }
         }
 
-        private final String modelHash;
+        private final long modelId;
         private final PreparedStatement insert;
         private final PreparedStatement known;
         private final List<String> hashes = new ArrayList<>(BATCH);
@@ -308,13 +329,13 @@ public final class EmbeddingRepository {
 
         private final ContentHashTable items;
 
-        VectorImport(String modelHash, PreparedStatement insert, PreparedStatement known, ContentHashTable items,
+        VectorImport(long modelId, PreparedStatement insert, PreparedStatement known, ContentHashTable items,
                      int keysToReport) {
             this.items = items;
             this.insert = insert;
             this.known = known;
             this.keysToReport = keysToReport;
-            this.modelHash = modelHash;
+            this.modelId = modelId;
         }
 
         @Override
@@ -325,7 +346,7 @@ public final class EmbeddingRepository {
             }
             try {
                 insert.setString(1, contentHash);
-                insert.setString(2, modelHash); // executeBatch clears every parameter
+                insert.setLong(2, modelId); // executeBatch clears every parameter
                 insert.setBytes(3, halfVector);
                 insert.addBatch();
                 hashes.add(contentHash);
@@ -393,8 +414,8 @@ public final class EmbeddingRepository {
      */
     public int countInIdRange(String modelHash, long after, long upTo) {
         return db.read(c -> {
-            String sql = after <= 0 ? "SELECT count(*) FROM embedding WHERE model_hash = ? AND +id <= ?"
-                    : "SELECT count(*) FROM embedding WHERE model_hash = ? AND id <= ? AND id > ?";
+            String sql = after <= 0 ? "SELECT count(*) FROM embedding WHERE model_id = " + MODEL_ID + " AND +id <= ?"
+                    : "SELECT count(*) FROM embedding WHERE model_id = " + MODEL_ID + " AND id <= ? AND id > ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, modelHash);
                 ps.setLong(2, upTo);
@@ -410,7 +431,7 @@ public final class EmbeddingRepository {
 
     public int count(String modelHash) {
         return db.scan(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_hash = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding WHERE model_id = " + MODEL_ID)) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;

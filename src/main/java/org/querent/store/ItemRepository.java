@@ -653,7 +653,8 @@ public final class ItemRepository {
             List<Long> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM item i WHERE i.state = 'active' "
                     + "AND i.duplicate_of IS NULL AND EXISTS (SELECT 1 FROM embedding e "
-                    + "WHERE e.content_hash = i.content_hash AND e.model_hash = ?) ORDER BY i.id")) {
+                    + "WHERE e.model_id = (SELECT id FROM model WHERE hash = ?) AND e.content_hash = i.content_hash) "
+                    + "ORDER BY i.id")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -19,13 +19,18 @@ import org.querent.common.QuerentException;
  */
 public final class Migrations {
 
-    /** Scripts in order; script i brings the schema to version i + 1. */
+    /** Keys embeddings by a model id: rewrites the embedding table, like V6 (ADR 0026). */
+    static final String MODEL_IDS = "V9__embedding_model_id.sql";
+
+    /**
+     * Scripts in order; script VN__ brings the schema to version N. The list must not skip a number.
+     */
     private static final List<String> SCRIPTS = List.of("V1__project.sql", "V2__teams.sql", "V3__work_packages.sql",
             "V4__evaluation.sql", "V5__audio.sql", CompactEmbeddings.SCRIPT, "V7__item_generation.sql",
-            "V8__status_indexes.sql");
+            "V8__status_indexes.sql", MODEL_IDS);
 
     /** The schema version this build writes. */
-    public static final int CURRENT_VERSION = SCRIPTS.size();
+    public static final int CURRENT_VERSION = version(SCRIPTS.get(SCRIPTS.size() - 1));
 
     private Migrations() {
     }
@@ -39,23 +44,27 @@ public final class Migrations {
                     + " is not a Querent project: open a .querent file made by 'querent init'");
         }
         boolean compacted = false;
-        for (int v = version; v < CURRENT_VERSION; v++) {
-            compacted |= SCRIPTS.get(v).equals(CompactEmbeddings.SCRIPT) && !created;
-            String script = load(SCRIPTS.get(v));
-            int target = v + 1;
+        for (String name : SCRIPTS) {
+            int target = version(name);
+            if (target <= version) {
+                continue;
+            }
+            // Both rewrite the embedding table whole: the old table's pages are free afterwards.
+            compacted |= (name.equals(CompactEmbeddings.SCRIPT) || name.equals(MODEL_IDS)) && !created;
+            String script = load(name);
             db.write(c -> {
                 try (Statement st = c.createStatement()) {
                     for (String sql : statements(script)) {
                         st.execute(sql);
                     }
-                    javaStep(SCRIPTS.get(target - 1), c);
+                    javaStep(name, c);
                     st.execute("PRAGMA user_version = " + target);
                 }
                 return null;
             });
         }
         if (compacted) {
-            // The old float32 table's pages are free now; giving them back shrinks the file to the compact size.
+            // The old embedding table's pages are free now; giving them back shrinks the file to the compact size.
             db.read(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("VACUUM");
@@ -70,6 +79,11 @@ public final class Migrations {
         if (script.equals(CompactEmbeddings.SCRIPT)) {
             CompactEmbeddings.migrate(c);
         }
+    }
+
+    /** N of a script named VN__something.sql. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** The "newer file" check, the same in every version: a reader never opens a schema it does not know. */

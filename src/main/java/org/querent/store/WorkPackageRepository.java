@@ -182,8 +182,9 @@ public final class WorkPackageRepository {
                     + "folder_label, state, quarantine_reason, NULL, added_at, updated_at, sample_rate, channels, frames, "
                     + "codec FROM src.item "
                     + "WHERE id IN (SELECT id FROM temp.pack_item)");
-            st.execute("INSERT INTO main.embedding(content_hash, model_hash, vector, class_scores) "
-                    + "SELECT content_hash, model_hash, vector, class_scores FROM src.embedding "
+            // The models were copied with their ids, so a row's model id means the same model in the package.
+            st.execute("INSERT INTO main.embedding(content_hash, model_id, vector, class_scores) "
+                    + "SELECT content_hash, model_id, vector, class_scores FROM src.embedding "
                     + "WHERE content_hash IN (SELECT content_hash FROM main.item)");
             st.execute("CREATE TEMP TABLE pack_round AS SELECT DISTINCT (SELECT max(ri.round_id) FROM src.round_item ri "
                     + "WHERE ri.item_id = p.id) AS id FROM temp.pack_item p");

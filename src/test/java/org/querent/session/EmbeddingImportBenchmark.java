@@ -165,7 +165,8 @@ class EmbeddingImportBenchmark {
             }
             c.setAutoCommit(false);
             try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO embedding(content_hash, model_hash, vector) VALUES (?,?,?)")) {
+                    "INSERT INTO embedding(content_hash, model_id, vector) "
+                            + "VALUES (?, (SELECT id FROM model WHERE hash = ?), ?)")) {
                 for (int i = 0; i < N; i++) {
                     ps.setString(1, hashes[i]);
                     ps.setString(2, modelHash);

@@ -98,7 +98,7 @@ class MigrationV6Test {
 
     private static void assertVectorsKept(Map<String, float[]> before, Database db) {
         String model = before.isEmpty() ? null : db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT model_hash FROM embedding LIMIT 1")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT m.hash FROM embedding e JOIN model m ON m.id = e.model_id LIMIT 1")) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });

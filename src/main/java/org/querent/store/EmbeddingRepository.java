@@ -415,7 +415,7 @@ public final class EmbeddingRepository {
     public int countInIdRange(String modelHash, long after, long upTo) {
         return db.read(c -> {
             String sql = after <= 0 ? "SELECT count(*) FROM embedding WHERE model_id = " + MODEL_ID + " AND +id <= ?"
-                    : "SELECT count(*) FROM embedding WHERE model_id = " + MODEL_ID + " AND id <= ? AND id > ?";
+                    : "SELECT count(*) FROM embedding WHERE +model_id = " + MODEL_ID + " AND id <= ? AND id > ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, modelHash);
                 ps.setLong(2, upTo);

@@ -69,7 +69,7 @@ class StatusFiguresTest {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM item NOT INDEXED WHERE duplicate_of IS NOT NULL")) {
                     duplicates[0] = rs.getInt(1);
                 }
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM embedding NOT INDEXED WHERE model_hash = 'm'")) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM embedding NOT INDEXED WHERE model_id = (SELECT id FROM model WHERE hash = 'm')")) {
                     embeddings[0] = rs.getInt(1);
                 }
             }
@@ -117,7 +117,7 @@ class StatusFiguresTest {
             assertPlainCounts(project, service.status(MODEL));
 
             // Deletes move the item generation (migration 7): the count starts again.
-            execute(project, "DELETE FROM embedding WHERE model_hash = 'm' AND content_hash IN ('h3', 'h37')");
+            execute(project, "DELETE FROM embedding WHERE model_id = (SELECT id FROM model WHERE hash = 'm') AND content_hash IN ('h3', 'h37')");
             assertEquals(36, service.status(MODEL).scored());
             assertPlainCounts(project, service.status(MODEL));
             // A delete of the newest row followed by an insert that takes its id again is seen too.
@@ -159,9 +159,9 @@ class StatusFiguresTest {
         expected.put("SELECT NULL, count(*) FROM item UNION ALL SELECT state, count(*) FROM item WHERE state <> 'active' "
                 + "GROUP BY state", "USING COVERING INDEX item_state_not_active");
         expected.put("SELECT count(*) FROM item WHERE duplicate_of IS NOT NULL", "USING COVERING INDEX item_duplicate_of");
-        expected.put("SELECT count(*) FROM embedding WHERE model_hash = 'm' AND +id <= 9",
-                "SCAN embedding USING COVERING INDEX embedding_key");
-        expected.put("SELECT count(*) FROM embedding WHERE model_hash = 'm' AND id <= 9 AND id > 5",
+        expected.put("SELECT count(*) FROM embedding WHERE model_id = (SELECT id FROM model WHERE hash = 'm') AND +id <= 9",
+                "USING COVERING INDEX embedding_key (model_id=?)");
+        expected.put("SELECT count(*) FROM embedding WHERE +model_id = (SELECT id FROM model WHERE hash = 'm') AND id <= 9 AND id > 5",
                 "SEARCH embedding USING INTEGER PRIMARY KEY");
         expected.put("SELECT coalesce(max(id), 0) FROM embedding", "SEARCH embedding");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {

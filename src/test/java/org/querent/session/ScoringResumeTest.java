@@ -37,22 +37,24 @@ class ScoringResumeTest {
 
     @Test
     void aCancelledRunKeepsFinishedBatchesAndTheNextRunDoesTheRest() {
-        Path file = newProject(4); // 24 emails
+        // 72 emails: the writer commits every 250 ms (ADR 0026) and reports progress at each commit, so the cancel
+        // comes at the first commit, while most emails are still to score.
+        Path file = newProject(12);
         try (Project project = new ProjectService(Clock.systemUTC()).open(file); ModelSession model = new ModelSession(project)) {
             Cancellation cancel = new Cancellation();
             ScoringService scoring = new ScoringService(project, model);
             ScoringService.Report first = scoring.score(4, (done, total, m) -> {
-                if (done >= 8) {
+                if (done > 0) {
                     cancel.cancel();
                 }
             }, cancel);
-            assertTrue(first.cancelled());
+            assertTrue(first.cancelled(), "cancelled at the first commit");
             int stored = project.embeddings().count(model.hash());
-            assertTrue(stored >= 8 && stored < 24, "stopped part way: " + stored);
+            assertTrue(stored > 0 && stored < 72, "stopped part way: " + stored);
 
             ScoringService.Report second = scoring.score(4, ProgressListener.NONE, Cancellation.none());
-            assertEquals(24 - stored, second.scored(), "only what was missing");
-            assertEquals(24, project.embeddings().count(model.hash()));
+            assertEquals(72 - stored, second.scored(), "only what was missing");
+            assertEquals(72, project.embeddings().count(model.hash()));
         }
     }
 

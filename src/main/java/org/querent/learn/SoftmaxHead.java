@@ -24,7 +24,7 @@ public final class SoftmaxHead extends Head {
     }
 
     /** Subtracts the maximum first so that exp never overflows. */
-    static void softmaxInPlace(double[] z) {
+    public static void softmaxInPlace(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);

@@ -180,18 +180,8 @@ public final class Predictor {
             }
             return;
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int l = 0; l < logits.length; l++) {
-            into[l] = Math.exp(logits[l] - max);
-            sum += into[l];
-        }
-        for (int l = 0; l < logits.length; l++) {
-            into[l] /= sum;
-        }
+        System.arraycopy(logits, 0, into, 0, logits.length);
+        org.querent.learn.SoftmaxHead.softmaxInPlace(into);
     }
 
     private static double squaredNorm(float[] v) {

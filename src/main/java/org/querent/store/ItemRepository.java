@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -529,110 +530,6 @@ public final class ItemRepository {
         });
     }
 
-    // ---- Read-only queries for the data browser -------------------------------------------------------
-
-    /** Which items a browse query keeps (the search text narrows any of them further). */
-    public enum BrowseScope {
-        /** Every item, whatever its state. */
-        ALL,
-        /** Active items without a current label (skipped and flagged ones included). */
-        UNLABELLED,
-        /** Items whose current label includes {@link BrowseCriteria#value()}. */
-        LABELLED_AS,
-        /** Items whose newest decision in force is a flag. */
-        FLAGGED,
-        /** Items whose newest decision in force is a skip. */
-        SKIPPED,
-        /** Items taken out of use, with their reason. */
-        QUARANTINED,
-        /** Items whose newest decision in force was made by {@link BrowseCriteria#value()}. */
-        DECIDED_BY
-    }
-
-    /**
-     * A browse query.
-     *
-     * @param value  the label or annotator of scopes that need one, else null
-     * @param search text that the path or the text body must contain (case-insensitive), or blank for none
-     */
-    public record BrowseCriteria(BrowseScope scope, String value, String search) {
-    }
-
-    /**
-     * One row of the data browser: an item with its current label and newest decision in force.
-     *
-     * @param labels     the current label (empty when unlabelled)
-     * @param lastKind   label, skip or flag: the newest decision in force, or null when none
-     * @param annotator  who made that decision
-     * @param decidedAt  when (ISO-8601 UTC)
-     * @param flagReason the reason of a flag, when the newest decision is one
-     */
-    public record BrowseRow(long id, String path, int row, ItemKind kind, String state, String quarantineReason,
-                            List<String> labels, String lastKind, String annotator, String decidedAt,
-                            String flagReason) {
-    }
-
-    // Undone decisions and undo events never count; notes are history, not decisions about the label.
-    // Newest in the order of DecisionOrder, so every merged copy shows the same.
-    private static final String BROWSE_SQL = "WITH live AS (SELECT d.id, d.item_id, d.kind, d.decided_at, d.annotator "
-            + "FROM decision d WHERE d.kind IN ('label', 'skip', 'flag') "
-            + "AND NOT EXISTS (SELECT 1 FROM decision u WHERE u.undoes = d.id)), "
-            + "newest AS (SELECT item_id, id FROM (SELECT item_id, id, row_number() OVER (PARTITION BY item_id ORDER BY "
-            + DecisionOrder.NEWEST_FIRST + ") AS r FROM live) WHERE r = 1), "
-            + "newest_label AS (SELECT item_id, id FROM (SELECT item_id, id, row_number() OVER (PARTITION BY item_id "
-            + "ORDER BY " + DecisionOrder.NEWEST_FIRST + ") AS r FROM live WHERE kind = 'label') WHERE r = 1) "
-            + "SELECT i.id, i.path, i.row_index, i.kind, i.state, i.quarantine_reason, l.labels, n.kind, n.annotator, "
-            + "n.decided_at, n.note FROM item i "
-            + "LEFT JOIN newest ON newest.item_id = i.id LEFT JOIN decision n ON n.id = newest.id "
-            + "LEFT JOIN newest_label ON newest_label.item_id = i.id LEFT JOIN decision l ON l.id = newest_label.id ";
-
-    /** Items matching a browse query, by id. One statement: fast enough for 100,000 items off the UI thread. */
-    public List<BrowseRow> browse(BrowseCriteria criteria) {
-        List<String> where = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        switch (criteria.scope()) {
-            case ALL -> { }
-            case UNLABELLED -> where.add("i.state = 'active' AND l.id IS NULL");
-            case LABELLED_AS -> {
-                where.add("EXISTS (SELECT 1 FROM json_each(l.labels) WHERE json_each.value = ?)");
-                args.add(criteria.value());
-            }
-            case FLAGGED -> where.add("n.kind = 'flag'");
-            case SKIPPED -> where.add("n.kind = 'skip'");
-            case QUARANTINED -> where.add("i.state = 'quarantined'");
-            case DECIDED_BY -> {
-                where.add("n.annotator = ?");
-                args.add(criteria.value());
-            }
-        }
-        String search = criteria.search() == null ? "" : criteria.search().strip();
-        if (!search.isEmpty()) {
-            // LIKE is case-insensitive for ASCII letters; the escape keeps % and _ literal.
-            where.add("(i.path LIKE ? ESCAPE '\\' OR i.body LIKE ? ESCAPE '\\')");
-            String pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(pattern);
-            args.add(pattern);
-        }
-        String sql = BROWSE_SQL + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY i.id";
-        return db.read(c -> {
-            List<BrowseRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String lastKind = rs.getString(8);
-                        out.add(new BrowseRow(rs.getLong(1), rs.getString(2), rs.getInt(3), ItemKind.valueOf(rs.getString(4)),
-                                rs.getString(5), rs.getString(6), Json.stringList(rs.getString(7)), lastKind,
-                                rs.getString(9), rs.getString(10), "flag".equals(lastKind) ? rs.getString(11) : null));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
     /** Number of items the project knows, whatever their state. */
     public int countAll() {
         return db.read(ItemRepository::countAll);
@@ -648,9 +545,10 @@ public final class ItemRepository {
      * Ids of the items a {@code Pool} of this model holds, in its row order: active, not a duplicate, embedded.
      * Lets a reader line up a pool's predictions with items without loading the vectors.
      */
-    public List<Long> scoredIds(String modelHash) {
-        return db.read(c -> {
-            List<Long> out = new ArrayList<>();
+    public long[] scoredIds(String modelHash) {
+        return db.scan(c -> {
+            long[] out = new long[1024];
+            int n = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM item i WHERE i.state = 'active' "
                     + "AND i.duplicate_of IS NULL AND EXISTS (SELECT 1 FROM embedding e "
                     + "WHERE e.model_id = (SELECT id FROM model WHERE hash = ?) AND e.content_hash = i.content_hash) "
@@ -658,11 +556,14 @@ public final class ItemRepository {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getLong(1));
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = rs.getLong(1);
                     }
                 }
             }
-            return out;
+            return Arrays.copyOf(out, n);
         });
     }
 

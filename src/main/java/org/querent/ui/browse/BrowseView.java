@@ -46,6 +46,7 @@ public final class BrowseView {
         root.getStylesheets().add(BrowseView.class.getResource("browse.css").toExternalForm());
         root.setTop(new VBox(toolbar(), notice()));
         root.setCenter(split);
+        root.setBottom(pageBar());
     }
 
     public Node node() {
@@ -97,6 +98,35 @@ public final class BrowseView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("browse-toolbar");
         bar.setPadding(new Insets(10, 12, 10, 12));
+        return bar;
+    }
+
+    /** ◀ 1,001–2,000 ▶ under the table: the browser shows one page of matches at a time. */
+    private Node pageBar() {
+        Button previous = new Button("◀ Previous");
+        previous.setId("browse-previous");
+        previous.setOnAction(e -> model.previousPage());
+        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.loadingProperty()));
+
+        Label range = new Label();
+        range.setId("browse-page");
+        range.getStyleClass().add("muted");
+        range.textProperty().bind(model.pageRangeProperty());
+        range.setTooltip(new Tooltip("Pages of " + String.format("%,d", BrowseViewModel.PAGE_SIZE)
+                + " items in the order they were imported; a column header sorts the rows of this page"));
+
+        Button next = new Button("Next ▶");
+        next.setId("browse-next");
+        next.setOnAction(e -> model.nextPage());
+        next.disableProperty().bind(model.hasNextProperty().not().or(model.loadingProperty()));
+
+        HBox bar = new HBox(10, previous, range, next);
+        bar.setAlignment(Pos.CENTER);
+        bar.getStyleClass().add("browse-pages");
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        // One page is all most projects have: the bar appears when there is somewhere to go.
+        bar.visibleProperty().bind(model.hasNextProperty().or(model.hasPreviousProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

@@ -1,6 +1,6 @@
 package org.querent.ui.browse;
 
-import org.querent.store.ItemRepository.BrowseRow;
+import org.querent.store.BrowseReads.BrowseRow;
 
 /** Where an item stands, as the browser's "state" column shows it. */
 enum ItemStatus {

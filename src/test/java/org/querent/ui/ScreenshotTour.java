@@ -48,12 +48,15 @@ public final class ScreenshotTour {
     /** "interchange" as the second argument: only the gate card and the import preview. */
     private static boolean interchangeOnly;
     private static long sharedItem = -1;
+    /** "browse DIR" as the second and third arguments: only Browse's second page, over the texts of DIR. */
+    private static Path browseTexts;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "resources/screenshots").toAbsolutePath();
         audioOnly = args.length > 1 && args[1].equals("audio");
         teamOnly = args.length > 1 && args[1].equals("team");
         interchangeOnly = args.length > 1 && args[1].equals("interchange");
+        browseTexts = args.length > 2 && args[1].equals("browse") ? Path.of(args[2]).toAbsolutePath() : null;
         Files.createDirectories(out);
         home = Files.createTempDirectory("querent-tour");
         System.setProperty("querent.home", home.toString());
@@ -105,6 +108,10 @@ public final class ScreenshotTour {
         }
         if (interchangeOnly) {
             interchangeShots(stage, window, settings);
+            return;
+        }
+        if (browseTexts != null) {
+            browsePages(stage, window);
             return;
         }
         Path fashion = fashionProject();
@@ -543,6 +550,37 @@ public final class ScreenshotTour {
             waitFor(() -> model.currentProperty().get() != null
                     && model.currentProperty().get().item().id() != before ? true : null);
         }
+    }
+
+    /** Browse over more than a page of texts, on its second page. */
+    private void browsePages(Stage stage, MainWindow window) throws Exception {
+        Path folder = home.resolve("texts");
+        List<String> classes;
+        try (var dirs = Files.list(browseTexts)) {
+            classes = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        Path file = folder.resolve("texts.querent");
+        Files.createDirectories(folder);
+        try (Project p = new ProjectService(Clock.systemUTC()).create(new NewProject(file, browseTexts, "builtin:minilm",
+                classes.stream().map(l -> new LabelDefinition(l, "", null)).toList(), false, null))) {
+            new ImportService(p).run(false, ProgressListener.NONE, Cancellation.none());
+        }
+        fx(() -> {
+            window.openProject(file);
+            return null;
+        });
+        waitFor(() -> window.workbench() != null && window.project() != null ? true : null);
+        fx(() -> {
+            window.workbench().show(Workbench.Screen.BROWSE);
+            return null;
+        });
+        Thread.sleep(2500);
+        fx(() -> {
+            ((javafx.scene.control.Button) stage.getScene().lookup("#browse-next")).fire();
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "4b-browse-pages.png");
     }
 
     private static Path fashionProject() throws Exception {

@@ -21,6 +21,7 @@ import org.querent.session.BrowseFilter.Kind;
 import org.querent.session.LabellingService;
 import org.querent.session.ModelSession;
 import org.querent.session.OpenProject;
+import org.querent.ui.task.DirectTaskRunner;
 import org.querent.ui.task.TaskRunner;
 
 /**
@@ -137,19 +138,11 @@ class BrowsePagingTest {
     /** Runs tasks when told, on the test's thread, so a test can look between a page and its count. */
     private static final class QueuedTasks implements TaskRunner {
         private final Queue<Runnable> queue = new ArrayDeque<>();
+        private final DirectTaskRunner direct = new DirectTaskRunner();
 
         @Override
         public <T> void run(Lane lane, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            queue.add(() -> {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
+            queue.add(() -> direct.run(lane, work, onSuccess, onFailure));
         }
 
         @Override

@@ -262,7 +262,7 @@ public final class ScoringService {
         if (stamp.equals(project.meta().get(SCORED_KEY).orElse(null))) {
             return 0;
         }
-        int pending = project.embeddings().missingHashes(modelHash).size();
+        int pending = project.embeddings().countMissingContents(modelHash);
         if (pending == 0) {
             try {
                 project.meta().put(SCORED_KEY, stamp);

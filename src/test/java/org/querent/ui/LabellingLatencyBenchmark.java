@@ -78,7 +78,38 @@ class LabellingLatencyBenchmark {
      */
     @Test
     void keyPressToNextItemInAMillionItemPool() throws Exception {
-        // -Dlatency.folder=DIR builds the project there once and copies it for each later run (it takes minutes).
+        // The 420-email case before and after the million, in this JVM: the first run also warms the JIT, which
+        // would otherwise count against whichever case runs first.
+        Figures before = smallCase();
+        Figures million = millionCase();
+        Figures after = smallCase();
+        System.out.println("| phase | emails alone, before | 1,000,000 items | emails alone, after | 1M / mean of the two |");
+        System.out.println("|---|---|---|---|---|");
+        for (String phase : million.phases.keySet()) {
+            long[] m = million.phases.get(phase);
+            long[] b = before.phases.get(phase);
+            long[] a = after.phases.get(phase);
+            if (b == null || a == null) {
+                System.out.printf("| %s | | %s | | |%n", phase, cell(m));
+                continue;
+            }
+            System.out.printf("| %s | %s | %s | %s | p50 %.2f, p95 %.2f |%n", phase, cell(b), cell(m), cell(a),
+                    2.0 * m[0] / (b[0] + a[0]), 2.0 * m[1] / (b[1] + a[1]));
+        }
+    }
+
+    private Figures smallCase() throws Exception {
+        Path dir = Files.createTempDirectory("querent-latency");
+        System.setProperty("querent.home", dir.resolve("home").toString());
+        try {
+            return measure(dir, scoredProject(dir, 70, 0), "margin");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The same emails plus a million synthetic items; -Dlatency.folder=DIR builds it there once (it takes minutes). */
+    private Figures millionCase() throws Exception {
         String keep = System.getProperty("latency.folder");
         Path dir = Files.createTempDirectory("querent-latency-1m");
         System.setProperty("querent.home", dir.resolve("home").toString());
@@ -97,14 +128,25 @@ class LabellingLatencyBenchmark {
             }
         }
         try {
-            measure(dir, project, "margin");
+            return measure(dir, project, "margin");
         } finally {
             deleteTree(dir); // 1.6 GB a run
         }
     }
 
-    private void measure(Path dir, Path project, String strategy) throws Exception {
+    /** p50, p95 and max in nanoseconds per phase, in the order measured. */
+    private static final class Figures {
+        final Map<String, long[]> phases = new java.util.LinkedHashMap<>();
+    }
+
+    private static String cell(long[] f) {
+        return f.length == 1 ? String.format("%.1f s", f[0] / 1e9)
+                : String.format("%.1f / %.1f / %.1f ms", f[0] / 1e6, f[1] / 1e6, f[2] / 1e6);
+    }
+
+    private Figures measure(Path dir, Path project, String strategy) throws Exception {
         decided = 0;
+        Figures figures = new Figures();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxTaskRunner tasks = new FxTaskRunner((t, e) -> e.printStackTrace());
         MainWindow[] window = new MainWindow[1];
@@ -120,7 +162,9 @@ class LabellingLatencyBenchmark {
         // A million-item pool is opened for the first time here: no saved queue yet, the whole pool is ranked.
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> window[0].workbench() != null
                 && window[0].workbench().labelModel().currentProperty().get() != null);
-        System.out.printf("first item shown %.1f s after opening%n", (System.nanoTime() - opening) / 1e9);
+        long firstItem = System.nanoTime() - opening;
+        System.out.printf("first item shown %.1f s after opening%n", firstItem / 1e9);
+        figures.phases.put("first item after opening", new long[] {firstItem});
         Scene scene = stage.getScene();
         AtomicLong pressed = new AtomicLong();
         List<Long> samples = new ArrayList<>();
@@ -142,7 +186,20 @@ class LabellingLatencyBenchmark {
         });
 
         System.out.println("strategy while retraining: " + strategy);
-        report("idle", decide(window[0], samples));
+        List<Boolean> loading = new ArrayList<>();
+        List<Long> idle = decide(window[0], samples, loading);
+        figures.phases.put("idle, p50 / p95 / max", report("idle", idle));
+        List<Long> whileLoading = new ArrayList<>();
+        List<Long> loaded = new ArrayList<>();
+        for (int i = 0; i < idle.size(); i++) {
+            (loading.get(i) ? whileLoading : loaded).add(idle.get(i));
+        }
+        if (!whileLoading.isEmpty()) { // a large pool loads behind the first items: see what that costs a key press
+            figures.phases.put("idle, while the pool loads behind the first items", report("idle, while the pool loads", whileLoading));
+            if (!loaded.isEmpty()) {
+                figures.phases.put("idle, once the pool is in place", report("idle, once the pool is in place", loaded));
+            }
+        }
         report("idle, decision committed and item set (before layout)", toModel);
         toModel.clear();
 
@@ -170,18 +227,21 @@ class LabellingLatencyBenchmark {
         samples.clear();
         trainer.start();
         long busyStart = System.nanoTime();
-        List<Long> busy = decide(window[0], samples);
+        List<Long> busy = decide(window[0], samples, new ArrayList<>());
         running.set(false);
         trainer.join();
-        report("while retraining (" + retrains.get() + " retrains and re-ranks started in "
-                + (System.nanoTime() - busyStart) / 1_000_000 + " ms)", busy);
+        figures.phases.put("while retraining back to back, p50 / p95 / max", report("while retraining ("
+                + retrains.get() + " retrains and re-ranks started in " + (System.nanoTime() - busyStart) / 1_000_000
+                + " ms)", busy));
         report("while retraining, decision committed and item set (before layout)", toModel);
         FxToolkit.setupStage(s -> window[0].closeProject());
         tasks.close();
         System.clearProperty("querent.home");
+        return figures;
     }
 
-    private List<Long> decide(MainWindow window, List<Long> samples) throws Exception {
+    /** Decides until the phase's count; {@code loading} gets, per sample, whether the pool was still loading. */
+    private List<Long> decide(MainWindow window, List<Long> samples, List<Boolean> loading) throws Exception {
         KeyCode[] keys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
         var current = window.workbench().labelModel().currentProperty();
         for (int i = 0; i < DECISIONS; i++) {
@@ -193,6 +253,7 @@ class LabellingLatencyBenchmark {
             }
             int before = samples.size();
             long start = System.nanoTime();
+            loading.add(pool == null);
             robot.type(keys[i % keys.length]);
             decided++;
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> samples.size() > before);
@@ -202,10 +263,11 @@ class LabellingLatencyBenchmark {
         return new ArrayList<>(samples);
     }
 
-    private static void report(String phase, List<Long> nanos) {
+    private static long[] report(String phase, List<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("key press to next item, %s: n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", phase,
                 sorted.length, pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6, sorted[sorted.length - 1] / 1e6);
+        return new long[] {pct(sorted, 50), pct(sorted, 95), sorted[sorted.length - 1]};
     }
 
     private static long pct(long[] sorted, int p) {

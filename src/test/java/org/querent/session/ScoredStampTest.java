@@ -55,6 +55,13 @@ class ScoredStampTest {
             Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
             imports.run(false, ProgressListener.NONE, Cancellation.none());
             assertEquals(1, scoring.pendingCount(models.hash()), "an item whose content changed waits (same item id)");
+
+            // Two new files with one content are one content to score: the count is what pending() would list.
+            Files.writeString(data.resolve("twin-a.txt"), "The same words in two files about the offsite agenda.");
+            Files.writeString(data.resolve("twin-b.txt"), "The same words in two files about the offsite agenda.");
+            imports.run(false, ProgressListener.NONE, Cancellation.none());
+            assertEquals(scoring.pending(models.hash()).size(), scoring.pendingCount(models.hash()));
+            assertEquals(2, scoring.pendingCount(models.hash()), "the changed one and the twins' one content");
         }
     }
 }

@@ -93,8 +93,9 @@ class LabellingLatencyBenchmark {
                 System.out.printf("| %s | | %s | | |%n", phase, cell(m));
                 continue;
             }
-            System.out.printf("| %s | %s | %s | %s | p50 %.2f, p95 %.2f |%n", phase, cell(b), cell(m), cell(a),
-                    2.0 * m[0] / (b[0] + a[0]), 2.0 * m[1] / (b[1] + a[1]));
+            String ratio = m.length == 1 ? String.format("%.1f", 2.0 * m[0] / (b[0] + a[0]))
+                    : String.format("p50 %.2f, p95 %.2f", 2.0 * m[0] / (b[0] + a[0]), 2.0 * m[1] / (b[1] + a[1]));
+            System.out.printf("| %s | %s | %s | %s | %s |%n", phase, cell(b), cell(m), cell(a), ratio);
         }
     }
 

@@ -32,7 +32,7 @@ import org.querent.store.ItemRecord;
  * Runs the model over every item not yet embedded. Three stages overlap: reader threads prepare the
  * next batches (reads, tokenises, decodes; one reader per lane), as many inference lanes as the model has sessions (the calling
  * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
- * them, a writer thread stores what is done, a quarter second's batches in one transaction, so an interrupted run
+ * them (with a lane per core, each lane prepares its own batches instead), a writer thread stores what is done, a quarter second's batches in one transaction, so an interrupted run
  * loses at most those and the batches in flight, and the next run continues where this one stopped.
  */
 public final class ScoringService {
@@ -97,8 +97,10 @@ public final class ScoringService {
             batches.add(todo.subList(i, Math.min(todo.size(), i + batchSize)));
         }
         int lanes = Math.max(1, Math.min(model.parallelRuns(), batches.size()));
-        // As many readers as lanes: decoding an image can cost more than running a small model on it.
-        int readers = lanes;
+        // A lane per core reads its own batches: a separate reader would only take turns with the lanes for the
+        // cores, and hand every batch to another core's cache. Fewer lanes get a reader each to overlap with.
+        boolean lanesRead = lanes >= Runtime.getRuntime().availableProcessors();
+        int readers = lanesRead ? 0 : lanes;
         BlockingQueue<Job> prepared = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
         BlockingQueue<Stored> toStore = new ArrayBlockingQueue<>(PREPARED_AHEAD * lanes);
         ExecutorService workers = Executors.newFixedThreadPool(readers + lanes, r -> {
@@ -124,7 +126,7 @@ public final class ScoringService {
                 }
                 return null;
             };
-            Future<?> reader = workers.submit(() -> {
+            Future<?> reader = lanesRead ? java.util.concurrent.CompletableFuture.completedFuture(null) : workers.submit(() -> {
                 try {
                     List<Future<Void>> helpers = new ArrayList<>();
                     for (int r = 1; r < readers; r++) {
@@ -175,16 +177,19 @@ public final class ScoringService {
                 return written;
             });
             try {
+                Lane lane = lanesRead
+                        ? () -> readAndInfer(model, root, batches, nextBatch, quarantined, toStore, writer, cancel, stop)
+                        : () -> infer(model, prepared, toStore, reader, writer, cancel, stop);
                 List<Future<Void>> otherLanes = new ArrayList<>();
-                for (int lane = 1; lane < lanes; lane++) {
+                for (int other = 1; other < lanes; other++) {
                     otherLanes.add(workers.submit(() -> {
-                        infer(model, prepared, toStore, reader, writer, cancel, stop);
+                        lane.run();
                         return null;
                     }));
                 }
-                infer(model, prepared, toStore, reader, writer, cancel, stop);
-                for (Future<Void> lane : otherLanes) {
-                    lane.get(); // every lane has handed its last batch to the writer (or failed)
+                lane.run();
+                for (Future<Void> other : otherLanes) {
+                    other.get(); // every lane has handed its last batch to the writer (or failed)
                 }
                 cancelled = cancel.isCancelled();
             } finally {
@@ -233,6 +238,27 @@ public final class ScoringService {
             }
             ModelOutput out = model.run(job.prepared());
             putOrFail(toStore, new Stored(job.items(), out), writer);
+        }
+    }
+
+    /** An inference lane's loop. */
+    @FunctionalInterface
+    private interface Lane {
+        void run() throws InterruptedException, ExecutionException;
+    }
+
+    /** One lane that reads its own batches: takes the next batch, prepares it, runs it, hands it to the writer. */
+    private void readAndInfer(EmbeddingModel model, Path root, List<List<ItemRecord>> batches, AtomicInteger nextBatch,
+                              AtomicInteger quarantined, BlockingQueue<Stored> toStore, Future<?> writer,
+                              Cancellation cancel, AtomicBoolean stop) throws InterruptedException, ExecutionException {
+        for (int b = nextBatch.getAndIncrement(); b < batches.size(); b = nextBatch.getAndIncrement()) {
+            if (cancel.isCancelled() || stop.get()) {
+                return;
+            }
+            Job job = prepareIsolatingBad(model, root, batches.get(b), quarantined);
+            if (!job.items().isEmpty()) {
+                putOrFail(toStore, new Stored(job.items(), model.run(job.prepared())), writer);
+            }
         }
     }
 

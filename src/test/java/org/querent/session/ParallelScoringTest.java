@@ -2,6 +2,7 @@ package org.querent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,51 @@ class ParallelScoringTest {
                     assertEquals(expected[d], got[d], Math.abs(expected[d]) * 0x1p-11f + 1e-6f, item.path() + "[" + d + "]");
                 }
             }
+        }
+    }
+
+    /**
+     * Lanes that read their own batches (a lane per core) stop on a cancel, quarantine an image damaged after the
+     * import with the reason, and the next run scores the rest.
+     */
+    @Test
+    void imageLanesThatReadTheirOwnBatchesCancelAndQuarantine() throws Exception {
+        Path sample = Path.of("sample-projects", "fashion").toAbsolutePath();
+        Path data = Files.createDirectories(dir.resolve("own"));
+        List<Path> copied = new java.util.ArrayList<>();
+        try (var files = Files.list(sample.resolve("data"))) {
+            for (Path f : files.sorted().limit(120).toList()) {
+                copied.add(Files.copy(f, data.resolve(f.getFileName())));
+            }
+        }
+        String reference = sample.resolve("model").resolve("model.json").toString();
+        List<LabelDefinition> labels = List.of(new LabelDefinition("a", "", null), new LabelDefinition("b", "", null));
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (EmbeddingModel lanes = ModelLoader.open(reference, dir, new RuntimeOptions(false, 1, null).withSessions(cores, 1));
+             Project project = new ProjectService(Clock.systemUTC()).create(new NewProject(dir.resolve("o.querent"), data,
+                     reference, labels, false, null))) {
+            new ImportService(project).run(false, ProgressListener.NONE, Cancellation.none());
+            Path damaged = copied.get(100);
+            Files.write(damaged, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}); // broken after the import checked it
+            ScoringService scoring = new ScoringService(project, ModelSession.sharing(project, lanes));
+            // 120 small images score within one commit interval, so progress cannot cancel midway: a cancel asked
+            // for before the start must stop every lane at its first batch (the text test above cancels midway).
+            Cancellation cancel = Cancellation.none();
+            cancel.cancel();
+            ScoringService.Report stopped = scoring.score(4, ProgressListener.NONE, cancel);
+            assertTrue(stopped.cancelled());
+            int kept = project.embeddings().count(lanes.info().hash());
+            assertEquals(stopped.scored(), kept);
+            assertEquals(0, kept, "nothing scored after the cancel");
+            ScoringService.Report rest = scoring.score(4, ProgressListener.NONE, Cancellation.none());
+            assertFalse(rest.cancelled());
+            assertEquals(119, kept + rest.scored());
+            assertEquals(1, stopped.quarantined() + rest.quarantined());
+            var quarantined = project.items().inState("quarantined");
+            assertEquals(1, quarantined.size());
+            assertEquals(damaged.getFileName().toString(), quarantined.get(0).path());
+            assertTrue(quarantined.get(0).quarantineReason().contains("could not read"), quarantined.get(0).quarantineReason());
+            assertEquals(0, scoring.pendingCount(lanes.info().hash()));
         }
     }
 }

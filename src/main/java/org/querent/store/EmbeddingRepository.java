@@ -168,6 +168,28 @@ public final class EmbeddingRepository {
         });
     }
 
+    /** The item ids of the model's pool (active, not duplicates, embedded) in id order, as the pool holds them. */
+    public long[] poolIds(String modelHash) {
+        return db.scan(c -> {
+            long[] out = new long[1024];
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM item i WHERE i.state = 'active' "
+                    + "AND i.duplicate_of IS NULL AND EXISTS (SELECT 1 FROM embedding e WHERE e.model_id = " + MODEL_ID
+                    + " AND e.content_hash = i.content_hash) ORDER BY i.id")) {
+                ps.setString(1, modelHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == out.length) {
+                            out = java.util.Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = rs.getLong(1);
+                    }
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        });
+    }
+
     /** The vectors of the given items that are in the model's pool (active, not duplicates, embedded), by item id. */
     public Map<Long, float[]> poolVectorsOf(String modelHash, java.util.Collection<Long> itemIds) {
         return db.scan(c -> {

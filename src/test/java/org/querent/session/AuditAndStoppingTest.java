@@ -148,4 +148,24 @@ class AuditAndStoppingTest {
             assertEquals(four.reason(), fromStore.reason());
         }
     }
+
+    /** 'querent status' draws the stop set from the pool's ids alone: the same ids, in the same order, as the pool. */
+    @Test
+    void theStopSetDrawnWithoutThePoolIsThePoolsOne() throws Exception {
+        List<Long> fromPool;
+        try (Project project = RulesProject.create(dir.resolve("a"))) {
+            Pool pool = Pool.load(project, RulesProject.MODEL);
+            new LabellingService(project).label(pool.items().get(3).id(), List.of("cat"), "ana");
+            fromPool = new StoppingSignalService(project).stopSet(pool);
+        }
+        try (Project project = RulesProject.create(dir.resolve("b"))) {
+            Pool pool = Pool.load(project, RulesProject.MODEL);
+            new LabellingService(project).label(pool.items().get(3).id(), List.of("cat"), "ana");
+            StoppingSignalService service = new StoppingSignalService(project);
+            StoppingSignal signal = service.signal(RulesProject.MODEL); // draws and stores the set: no pool loaded
+            assertEquals(RulesProject.ITEMS - 1, signal.stopSetSize());
+            assertEquals(fromPool, service.stopSet(pool), "the stored set is the one the pool would have drawn");
+            assertTrue(!fromPool.equals(fromPool.stream().sorted().toList()), "a shuffled sample, not the id order");
+        }
+    }
 }

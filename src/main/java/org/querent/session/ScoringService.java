@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,11 +30,12 @@ import org.querent.store.EmbeddingRepository.Embedding;
 import org.querent.store.ItemRecord;
 
 /**
- * Runs the model over every item not yet embedded. Three stages overlap: reader threads prepare the
- * next batches (reads, tokenises, decodes; one reader per lane), as many inference lanes as the model has sessions (the calling
- * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run
- * them (with a lane per core, each lane prepares its own batches instead), a writer thread stores what is done, a quarter second's batches in one transaction, so an interrupted run
- * loses at most those and the batches in flight, and the next run continues where this one stopped.
+ * Runs the model over every item not yet embedded. Three stages overlap: reader threads prepare the next batches
+ * (reads, tokenises, decodes; one reader per lane), as many inference lanes as the model has sessions (the calling
+ * thread and {@code parallelRuns() - 1} more; one by default, {@code -Dquerent.sessions}) run them (with a lane per
+ * core, each lane prepares its own batches instead), and a writer thread stores what is done, a quarter second's
+ * batches in one transaction, so an interrupted run loses at most those and the batches in flight, and the next run
+ * continues where this one stopped.
  */
 public final class ScoringService {
     /** Batches prepared ahead of each inference lane; two keep it busy without holding much memory. */
@@ -126,7 +128,7 @@ public final class ScoringService {
                 }
                 return null;
             };
-            Future<?> reader = lanesRead ? java.util.concurrent.CompletableFuture.completedFuture(null) : workers.submit(() -> {
+            Future<?> reader = lanesRead ? CompletableFuture.completedFuture(null) : workers.submit(() -> {
                 try {
                     List<Future<Void>> helpers = new ArrayList<>();
                     for (int r = 1; r < readers; r++) {

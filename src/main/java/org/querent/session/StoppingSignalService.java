@@ -182,8 +182,7 @@ public final class StoppingSignalService {
         return same / (double) a.length;
     }
 
-    /** A seeded sample without replacement, in the order drawn. */
-    /** The first {@code k} of a seeded Fisher-Yates shuffle of {@code ids} (shuffled in place). */
+    /** A seeded sample without replacement, in the order drawn: a partial Fisher-Yates shuffle of {@code ids}, in place. */
     static List<Long> sample(long[] ids, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int take = Math.min(k, ids.length);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,13 +181,13 @@ public final class EmbeddingRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (n == out.length) {
-                            out = java.util.Arrays.copyOf(out, n * 2);
+                            out = Arrays.copyOf(out, n * 2);
                         }
                         out[n++] = rs.getLong(1);
                     }
                 }
             }
-            return java.util.Arrays.copyOf(out, n);
+            return Arrays.copyOf(out, n);
         });
     }
 
@@ -218,26 +219,21 @@ public final class EmbeddingRepository {
 
     /** Active, non-duplicate items that have no embedding of the model yet. */
     public int countMissing(String modelHash) {
-        return db.scan(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item i WHERE i.state = 'active' "
-                    + "AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
-                    + "WHERE e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash)")) {
-                ps.setString(1, modelHash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
+        return countWithoutEmbedding(modelHash, "count(*)");
     }
 
     /**
-     * How many distinct contents {@link #missingHashes} would list, counted in SQL: nothing is sorted or returned
-     * per row (the list took 2 s at a million items, most of it grouping and ordering every hash).
+     * How many distinct contents {@link #missingHashes} would list, counted in SQL without holding the list (a
+     * million unscored rows would be a million strings in the heap).
      */
     public int countMissingContents(String modelHash) {
+        return countWithoutEmbedding(modelHash, "count(DISTINCT i.content_hash)");
+    }
+
+    private int countWithoutEmbedding(String modelHash, String count) {
         return db.scan(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT i.content_hash) FROM item i "
-                    + "WHERE i.state = 'active' AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + count + " FROM item i WHERE i.state = 'active' "
+                    + "AND i.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM embedding e "
                     + "WHERE e.model_id = " + MODEL_ID + " AND e.content_hash = i.content_hash)")) {
                 ps.setString(1, modelHash);
                 try (ResultSet rs = ps.executeQuery()) {
